@@ -1,0 +1,343 @@
+package dev.llmobs.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+
+import com.google.protobuf.ByteString;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+
+/**
+ * A real OTLP/HTTP trace receiver on the loopback interface that decodes the official
+ * OTLP protobuf messages, for end-to-end tests. It can also answer 500 or stall, to test
+ * outages.
+ */
+public final class OtlpTestReceiver implements AutoCloseable {
+
+	private static final Duration POLL = Duration.ofMillis(25);
+
+	private final HttpServer server;
+
+	private final ExecutorService executor = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "otlp-test-receiver");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger requests = new AtomicInteger();
+
+	private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.ACCEPT);
+
+	private volatile CountDownLatch stallRelease = new CountDownLatch(1);
+
+	/**
+	 * How the receiver answers.
+	 */
+	public enum Mode {
+
+		/** Decode, store and answer 200. */
+		ACCEPT,
+
+		/** Answer 500 without storing. */
+		FAIL_500,
+
+		/**
+		 * Accept the request and never answer, until the mode changes or the receiver
+		 * closes.
+		 */
+		STALL
+
+	}
+
+	private OtlpTestReceiver() throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		this.server.setExecutor(this.executor);
+		this.server.createContext("/v1/traces", this::handle);
+		this.server.start();
+	}
+
+	/**
+	 * Starts a receiver on a free port.
+	 * @return the receiver
+	 */
+	public static OtlpTestReceiver start() {
+		try {
+			return new OtlpTestReceiver();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A loopback port nothing listens on, for "connection refused" tests.
+	 * @return the port
+	 */
+	public static int unusedPort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The port.
+	 * @return the port
+	 */
+	public int port() {
+		return this.server.getAddress().getPort();
+	}
+
+	/**
+	 * The URL to configure as the OTLP traces endpoint.
+	 * @return {@code http://127.0.0.1:<port>/v1/traces}
+	 */
+	public String tracesEndpoint() {
+		return "http://127.0.0.1:" + port() + "/v1/traces";
+	}
+
+	/**
+	 * Changes how requests are answered; leaving {@link Mode#STALL} releases stalled
+	 * requests.
+	 * @param mode the new mode
+	 */
+	public void mode(Mode mode) {
+		Mode previous = this.mode.getAndSet(mode);
+		if (previous == Mode.STALL && mode != Mode.STALL) {
+			CountDownLatch release = this.stallRelease;
+			this.stallRelease = new CountDownLatch(1);
+			release.countDown();
+		}
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			this.requests.incrementAndGet();
+			byte[] body = readBody(exchange);
+			Mode current = this.mode.get();
+			if (current == Mode.STALL) {
+				try {
+					this.stallRelease.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				exchange.sendResponseHeaders(503, -1);
+				return;
+			}
+			if (current == Mode.FAIL_500) {
+				exchange.sendResponseHeaders(500, -1);
+				return;
+			}
+			String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+			if (!"POST".equals(exchange.getRequestMethod()) || !contentType.startsWith("application/x-protobuf")) {
+				exchange.sendResponseHeaders(415, -1);
+				return;
+			}
+			store(ExportTraceServiceRequest.parseFrom(body));
+			byte[] response = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+			exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
+			exchange.sendResponseHeaders(200, (response.length == 0) ? -1 : response.length);
+			if (response.length > 0) {
+				exchange.getResponseBody().write(response);
+			}
+		}
+	}
+
+	private static byte[] readBody(HttpExchange exchange) throws IOException {
+		InputStream body = exchange.getRequestBody();
+		if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+			body = new GZIPInputStream(body);
+		}
+		return body.readAllBytes();
+	}
+
+	private void store(ExportTraceServiceRequest request) {
+		for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
+			Map<String, Object> resource = attributes(resourceSpans.getResource().getAttributesList());
+			for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
+				String scope = scopeSpans.getScope().getName();
+				for (Span span : scopeSpans.getSpansList()) {
+					this.spans.add(decode(span, resource, scope));
+				}
+			}
+		}
+	}
+
+	private static ReceivedSpan decode(Span span, Map<String, Object> resource, String scope) {
+		List<ReceivedSpan.ReceivedEvent> events = span.getEventsList()
+			.stream()
+			.map((event) -> new ReceivedSpan.ReceivedEvent(event.getName(), attributes(event.getAttributesList())))
+			.toList();
+		List<ReceivedSpan.ReceivedLink> links = span.getLinksList()
+			.stream()
+			.map((link) -> new ReceivedSpan.ReceivedLink(hex(link.getTraceId()), hex(link.getSpanId()),
+					attributes(link.getAttributesList())))
+			.toList();
+		return new ReceivedSpan(hex(span.getTraceId()), hex(span.getSpanId()), hex(span.getParentSpanId()),
+				span.getName(), span.getKind().name(), span.getStatus().getCode().name(), span.getStatus().getMessage(),
+				span.getStartTimeUnixNano(), span.getEndTimeUnixNano(), attributes(span.getAttributesList()), events,
+				links, resource, scope);
+	}
+
+	private static String hex(ByteString bytes) {
+		return HexFormat.of().formatHex(bytes.toByteArray());
+	}
+
+	private static Map<String, Object> attributes(List<KeyValue> keyValues) {
+		Map<String, Object> result = new LinkedHashMap<>();
+		for (KeyValue keyValue : keyValues) {
+			result.put(keyValue.getKey(), value(keyValue.getValue()));
+		}
+		return result;
+	}
+
+	private static Object value(AnyValue value) {
+		return switch (value.getValueCase()) {
+			case STRING_VALUE -> value.getStringValue();
+			case INT_VALUE -> value.getIntValue();
+			case DOUBLE_VALUE -> value.getDoubleValue();
+			case BOOL_VALUE -> value.getBoolValue();
+			case ARRAY_VALUE -> value.getArrayValue().getValuesList().stream().map(OtlpTestReceiver::value).toList();
+			case KVLIST_VALUE -> attributes(value.getKvlistValue().getValuesList());
+			case BYTES_VALUE -> value.getBytesValue().toByteArray();
+			default -> null;
+		};
+	}
+
+	/**
+	 * Everything received so far.
+	 * @return a snapshot of the spans
+	 */
+	public List<ReceivedSpan> spans() {
+		return List.copyOf(this.spans);
+	}
+
+	/**
+	 * The spans of one trace.
+	 * @param traceId the trace id in hex
+	 * @return the spans
+	 */
+	public List<ReceivedSpan> trace(String traceId) {
+		return this.spans.stream().filter((span) -> span.traceId().equals(traceId)).toList();
+	}
+
+	/**
+	 * The number of export requests received, answered or not.
+	 * @return the count
+	 */
+	public int requestCount() {
+		return this.requests.get();
+	}
+
+	/**
+	 * Forgets the spans received so far.
+	 */
+	public void clear() {
+		this.spans.clear();
+	}
+
+	/**
+	 * Waits until the received spans satisfy the condition, polling.
+	 * @param condition the condition over all spans received
+	 * @param timeout how long to wait
+	 * @return the spans when the condition held
+	 * @throws AssertionError with a summary of what arrived, on timeout
+	 */
+	public List<ReceivedSpan> awaitSpans(Predicate<List<ReceivedSpan>> condition, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			List<ReceivedSpan> snapshot = spans();
+			if (condition.test(snapshot)) {
+				return snapshot;
+			}
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("OTLP receiver timed out after " + timeout + "; received " + snapshot.size()
+						+ " span(s) in " + requestCount() + " request(s): "
+						+ snapshot.stream()
+							.map((span) -> span.name() + "[" + span.kind() + "]")
+							.collect(Collectors.joining(", ")));
+			}
+			try {
+				Thread.sleep(POLL.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError("interrupted", ex);
+			}
+		}
+	}
+
+	/**
+	 * Waits for at least {@code count} spans.
+	 * @param count the minimum number of spans
+	 * @param timeout how long to wait
+	 * @return the spans
+	 */
+	public List<ReceivedSpan> awaitSpanCount(int count, Duration timeout) {
+		return awaitSpans((received) -> received.size() >= count, timeout);
+	}
+
+	/**
+	 * Waits for a span with the given name.
+	 * @param name the span name
+	 * @param timeout how long to wait
+	 * @return the span
+	 */
+	public ReceivedSpan awaitSpanNamed(String name, Duration timeout) {
+		return awaitSpans((received) -> received.stream().anyMatch((span) -> span.name().equals(name)), timeout)
+			.stream()
+			.filter((span) -> span.name().equals(name))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Override
+	public void close() {
+		mode(Mode.ACCEPT);
+		this.server.stop(0);
+		this.executor.shutdownNow();
+		try {
+			this.executor.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	static List<String> names(List<ReceivedSpan> spans) {
+		return new ArrayList<>(spans.stream().map(ReceivedSpan::name).toList());
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Test utilities shared by the end-to-end tests: a real OTLP/HTTP receiver.
+ */
+package dev.llmobs.testsupport;
