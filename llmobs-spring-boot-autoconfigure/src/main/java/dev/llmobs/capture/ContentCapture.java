@@ -1,0 +1,216 @@
+package dev.llmobs.capture;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * Turns values into attribute text under one {@link CaptureOptions}.
+ * <p>
+ * In {@link CaptureMode#FULL full} mode text is redacted, then cut at {@code maxLength}
+ * with the marker {@code …[truncated N chars]}. Writing is bounded: a value is serialized
+ * into a writer that stops the serializer a little past the limit (the lookahead lets a
+ * secret that straddles the cut still be recognized), so a 10 MB argument costs about
+ * what a 4 KB one does. For text the total length is known and {@code N} is exact; for an
+ * object whose serialization was stopped the total is unknown, and the marker reads
+ * {@code …[truncated N+ chars]} with {@code N} the characters seen past the limit. In
+ * {@link CaptureMode#HASH hash} mode the full text is streamed into a SHA-256 digest
+ * without being built. Values that cannot be serialized (cycles, failing getters) become
+ * {@code [unserializable: Type]}; binary data and streams are never read. Thread-safe.
+ */
+public final class ContentCapture {
+
+	static final int LOOKAHEAD = 256;
+
+	private static final String ELLIPSIS = "\u2026";
+
+	private final CaptureOptions options;
+
+	private final CaptureListener listener;
+
+	/**
+	 * Creates a capture.
+	 * @param options the options
+	 * @param listener told about truncations, redactions and failures
+	 */
+	public ContentCapture(CaptureOptions options, CaptureListener listener) {
+		this.options = options;
+		this.listener = listener;
+	}
+
+	/**
+	 * The options in use.
+	 * @return the options
+	 */
+	public CaptureOptions options() {
+		return this.options;
+	}
+
+	/**
+	 * Captures one value: text as itself ({@code text/plain}), anything else as JSON.
+	 * @param value the value, possibly {@code null}
+	 * @return the captured content, or {@code null} in {@link CaptureMode#NONE none} mode
+	 */
+	public CapturedContent capture(Object value) {
+		if (this.options.mode() == CaptureMode.NONE) {
+			return null;
+		}
+		if (value == null) {
+			return new CapturedContent("null", CapturedContent.JSON, false);
+		}
+		if (value instanceof CharSequence text) {
+			return (this.options.mode() == CaptureMode.HASH)
+					? new CapturedContent(hashText(text), CapturedContent.TEXT, false)
+					: fullText(text, CapturedContent.TEXT);
+		}
+		return json(value.getClass(), (generator) -> generator.writePOJO(value), value);
+	}
+
+	/**
+	 * Captures several named values as one JSON object keyed by name.
+	 * @param names the names
+	 * @param values the values, in the same order
+	 * @return the captured content, or {@code null} in {@link CaptureMode#NONE none} mode
+	 */
+	public CapturedContent captureNamed(String[] names, Object[] values) {
+		if (this.options.mode() == CaptureMode.NONE) {
+			return null;
+		}
+		return json(Object[].class, (generator) -> {
+			generator.writeStartObject();
+			for (int i = 0; i < names.length; i++) {
+				generator.writeName(names[i]);
+				generator.writePOJO(values[i]);
+			}
+			generator.writeEndObject();
+		}, null);
+	}
+
+	/**
+	 * Captures text known to be text, such as a message or a document's content.
+	 * @param text the text, possibly {@code null}
+	 * @return the redacted and truncated (or hashed) text, or {@code null} when the text
+	 * is {@code null} or the mode is {@link CaptureMode#NONE none}
+	 */
+	public String captureText(CharSequence text) {
+		if (text == null || this.options.mode() == CaptureMode.NONE) {
+			return null;
+		}
+		return (this.options.mode() == CaptureMode.HASH) ? hashText(text) : fullText(text, CapturedContent.TEXT).text();
+	}
+
+	private CapturedContent fullText(CharSequence text, String mimeType) {
+		int keep = this.options.maxLength() + LOOKAHEAD;
+		boolean cutBeforeRedaction = text.length() > keep;
+		CharSequence head = cutBeforeRedaction ? text.subSequence(0, keep) : text;
+		String redacted = this.options.redactor().redact(head, this.listener);
+		long unseen = cutBeforeRedaction ? text.length() - keep : 0;
+		return truncate(redacted, unseen, false, mimeType);
+	}
+
+	private CapturedContent truncate(String redacted, long unseen, boolean unseenIsLowerBound, String mimeType) {
+		int max = this.options.maxLength();
+		if (redacted.length() <= max && unseen == 0) {
+			return new CapturedContent(redacted, mimeType, false);
+		}
+		int cut = Math.min(max, redacted.length());
+		if (cut > 0 && Character.isHighSurrogate(redacted.charAt(cut - 1))) {
+			cut--;
+		}
+		long removed = (redacted.length() - cut) + unseen;
+		this.listener.truncated();
+		String marker = ELLIPSIS + "[truncated " + removed + (unseenIsLowerBound ? "+" : "") + " chars]";
+		return new CapturedContent(redacted.substring(0, cut) + marker, mimeType, true);
+	}
+
+	private CapturedContent json(Class<?> type, JsonWriting writing, Object value) {
+		if (this.options.mode() == CaptureMode.HASH) {
+			String hash = hashJson(writing, type);
+			return new CapturedContent(hash, CapturedContent.JSON, false);
+		}
+		BoundedWriter writer = new BoundedWriter(this.options.maxLength() + LOOKAHEAD);
+		String failure = writeJson(writing, writer, type);
+		if (failure != null) {
+			return new CapturedContent(failure, CapturedContent.TEXT, false);
+		}
+		String redacted = this.options.redactor().redact(writer.text(), this.listener);
+		long unseen = writer.limitReached() ? writer.offered() - writer.text().length() : 0;
+		return truncate(redacted, unseen, writer.limitReached(), CapturedContent.JSON);
+	}
+
+	/**
+	 * Writes JSON into the writer; returns a failure marker, or {@code null} on success
+	 * or when the writer stopped the serializer at its limit.
+	 */
+	String writeJson(JsonWriting writing, Writer writer, Class<?> type) {
+		try (JsonGenerator generator = CaptureJson.MAPPER.createGenerator(writer)) {
+			writing.write(generator);
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			if (writer instanceof BoundedWriter bounded && bounded.limitReached()) {
+				return null;
+			}
+			this.listener.failed(type);
+			return "[unserializable: " + type.getSimpleName() + "]";
+		}
+		return null;
+	}
+
+	private String hashText(CharSequence text) {
+		MessageDigest digest = sha256();
+		try (Writer writer = digestWriter(digest)) {
+			if (text instanceof String string) {
+				writer.write(string);
+			}
+			else {
+				writer.append(text);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return "sha256:" + HexFormat.of().formatHex(digest.digest());
+	}
+
+	private String hashJson(JsonWriting writing, Class<?> type) {
+		MessageDigest digest = sha256();
+		String failure;
+		try (Writer writer = digestWriter(digest)) {
+			failure = writeJson(writing, writer, type);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return (failure != null) ? failure : "sha256:" + HexFormat.of().formatHex(digest.digest());
+	}
+
+	private static Writer digestWriter(MessageDigest digest) {
+		return new OutputStreamWriter(new DigestOutputStream(OutputStream.nullOutputStream(), digest),
+				StandardCharsets.UTF_8);
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
+		}
+	}
+
+	@FunctionalInterface
+	interface JsonWriting {
+
+		void write(JsonGenerator generator);
+
+	}
+
+}
