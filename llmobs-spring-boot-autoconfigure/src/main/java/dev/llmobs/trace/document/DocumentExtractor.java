@@ -1,0 +1,142 @@
+package dev.llmobs.trace.document;
+
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Normalizes a retriever's result into at most {@code maxDocuments} documents:
+ * collections, arrays, iterables, {@code Optional}s and single documents. Streams and
+ * iterators are never consumed. Custom {@link DocumentMapper}s are consulted first, then
+ * Spring AI documents (when present), maps, records and beans, and plain text.
+ */
+public final class DocumentExtractor {
+
+	private static final boolean SPRING_AI_PRESENT = isPresent("org.springframework.ai.document.Document");
+
+	private final List<DocumentMapper> mappers;
+
+	private final int maxDocuments;
+
+	/**
+	 * Creates an extractor.
+	 * @param customMappers the application's mappers, consulted first
+	 * @param maxDocuments the maximum number of documents kept
+	 */
+	public DocumentExtractor(List<DocumentMapper> customMappers, int maxDocuments) {
+		List<DocumentMapper> all = new ArrayList<>(customMappers);
+		if (SPRING_AI_PRESENT) {
+			all.add(new SpringAiDocumentMapper());
+		}
+		all.add(DocumentExtractor::mapMap);
+		all.add(new PropertyDocumentMapper());
+		this.mappers = List.copyOf(all);
+		this.maxDocuments = maxDocuments;
+	}
+
+	/**
+	 * Extracts the documents of a retriever's result.
+	 * @param result the return value
+	 * @return the documents kept and the number dropped
+	 */
+	public Extraction extract(Object result) {
+		Object value = (result instanceof Optional<?> optional) ? optional.orElse(null) : result;
+		if (value == null) {
+			return new Extraction(List.of(), 0);
+		}
+		List<RetrievedDocument> documents = new ArrayList<>();
+		int dropped = 0;
+		if (value instanceof Iterable<?> iterable && !(value instanceof Map<?, ?>)) {
+			for (Object element : iterable) {
+				if (documents.size() < this.maxDocuments) {
+					documents.add(map(element));
+				}
+				else if (iterable instanceof Collection<?> collection) {
+					dropped = collection.size() - documents.size();
+					break;
+				}
+				else {
+					dropped++;
+				}
+			}
+		}
+		else if (value.getClass().isArray()) {
+			int length = Array.getLength(value);
+			for (int i = 0; i < Math.min(length, this.maxDocuments); i++) {
+				documents.add(map(Array.get(value, i)));
+			}
+			dropped = Math.max(0, length - this.maxDocuments);
+		}
+		else if (value instanceof java.util.stream.BaseStream<?, ?> || value instanceof java.util.Iterator<?>) {
+			return new Extraction(List.of(), 0);
+		}
+		else if (this.maxDocuments > 0) {
+			documents.add(map(value));
+		}
+		return new Extraction(List.copyOf(documents), dropped);
+	}
+
+	private RetrievedDocument map(Object element) {
+		if (element == null) {
+			return new RetrievedDocument(null, null, null, null);
+		}
+		if (element instanceof CharSequence text) {
+			return new RetrievedDocument(null, text.toString(), null, null);
+		}
+		for (DocumentMapper mapper : this.mappers) {
+			RetrievedDocument document = mapper.map(element);
+			if (document != null) {
+				return document;
+			}
+		}
+		return new RetrievedDocument(null, element.getClass().isRecord() ? element.toString()
+				: "[unmapped: " + element.getClass().getSimpleName() + "]", null, null);
+	}
+
+	private static RetrievedDocument mapMap(Object candidate) {
+		if (!(candidate instanceof Map<?, ?> map)) {
+			return null;
+		}
+		Object id = map.get("id");
+		Object content = firstOf(map, "content", "text", "page_content");
+		Object score = map.get("score");
+		return new RetrievedDocument((id != null) ? String.valueOf(id) : null,
+				(content != null) ? String.valueOf(content) : null,
+				(score instanceof Number number) ? number.doubleValue() : null,
+				PropertyDocumentMapper.metadataOf(map.get("metadata")));
+	}
+
+	private static Object firstOf(Map<?, ?> map, String... keys) {
+		for (String key : keys) {
+			Object value = map.get(key);
+			if (value != null) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	private static boolean isPresent(String className) {
+		try {
+			Class.forName(className, false, DocumentExtractor.class.getClassLoader());
+			return true;
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * The documents kept and how many were dropped by the cap.
+	 *
+	 * @param documents the documents kept
+	 * @param dropped the number dropped
+	 */
+	public record Extraction(List<RetrievedDocument> documents, int dropped) {
+
+	}
+
+}
