@@ -1,0 +1,53 @@
+package dev.llmobs.context;
+
+import java.util.function.UnaryOperator;
+
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import org.slf4j.MDC;
+
+/**
+ * Opens {@link LlmObsScope}s: derives a new {@link LlmObsContext} from the current one,
+ * makes it current in the OpenTelemetry context, and mirrors session and user into the
+ * logging MDC ({@code sessionId}, {@code userId}) until the scope closes.
+ */
+public final class ContextScopes {
+
+	/** MDC key of the session id. */
+	public static final String MDC_SESSION_ID = "sessionId";
+
+	/** MDC key of the user id. */
+	public static final String MDC_USER_ID = "userId";
+
+	private ContextScopes() {
+	}
+
+	/**
+	 * Opens a scope with a value derived from the current one.
+	 * @param change derives the new value
+	 * @return the scope to close
+	 */
+	public static LlmObsScope open(UnaryOperator<LlmObsContext> change) {
+		LlmObsContext updated = change.apply(LlmObsContext.current());
+		Scope scope = updated.storeIn(Context.current()).makeCurrent();
+		String previousSession = MDC.get(MDC_SESSION_ID);
+		String previousUser = MDC.get(MDC_USER_ID);
+		putOrRemove(MDC_SESSION_ID, updated.sessionId());
+		putOrRemove(MDC_USER_ID, updated.userId());
+		return () -> {
+			scope.close();
+			putOrRemove(MDC_SESSION_ID, previousSession);
+			putOrRemove(MDC_USER_ID, previousUser);
+		};
+	}
+
+	private static void putOrRemove(String key, String value) {
+		if (value != null) {
+			MDC.put(key, value);
+		}
+		else {
+			MDC.remove(key);
+		}
+	}
+
+}

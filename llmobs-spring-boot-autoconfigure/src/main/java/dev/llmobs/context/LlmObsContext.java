@@ -1,0 +1,200 @@
+package dev.llmobs.context;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.llmobs.trace.LlmObsAttributes;
+
+/**
+ * The session, user, metadata and tags in effect, kept immutable in the OpenTelemetry
+ * {@link Context} so they follow the trace wherever the context goes. The span attributes
+ * are computed once per value, not once per span.
+ */
+public final class LlmObsContext {
+
+	private static final ContextKey<LlmObsContext> KEY = ContextKey.named("llmobs-context");
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	/** Nothing set. */
+	public static final LlmObsContext EMPTY = new LlmObsContext(null, null, Map.of(), List.of());
+
+	private final String sessionId;
+
+	private final String userId;
+
+	private final Map<String, Object> metadata;
+
+	private final List<String> tags;
+
+	private volatile Attributes attributes;
+
+	private LlmObsContext(String sessionId, String userId, Map<String, Object> metadata, List<String> tags) {
+		this.sessionId = sessionId;
+		this.userId = userId;
+		this.metadata = metadata;
+		this.tags = tags;
+	}
+
+	/**
+	 * The value in the given context.
+	 * @param context the OpenTelemetry context
+	 * @return the value, {@link #EMPTY} when none
+	 */
+	public static LlmObsContext from(Context context) {
+		LlmObsContext value = context.get(KEY);
+		return (value != null) ? value : EMPTY;
+	}
+
+	/**
+	 * The value in the current context.
+	 * @return the value, {@link #EMPTY} when none
+	 */
+	public static LlmObsContext current() {
+		return from(Context.current());
+	}
+
+	/**
+	 * Stores this value in the given context.
+	 * @param context the context
+	 * @return a new context holding this value
+	 */
+	public Context storeIn(Context context) {
+		return context.with(KEY, this);
+	}
+
+	/**
+	 * The session id, or {@code null}.
+	 * @return the session id
+	 */
+	public String sessionId() {
+		return this.sessionId;
+	}
+
+	/**
+	 * The user id, or {@code null}.
+	 * @return the user id
+	 */
+	public String userId() {
+		return this.userId;
+	}
+
+	/**
+	 * The metadata, in insertion order.
+	 * @return the metadata
+	 */
+	public Map<String, Object> metadata() {
+		return this.metadata;
+	}
+
+	/**
+	 * The tags, without duplicates, in insertion order.
+	 * @return the tags
+	 */
+	public List<String> tags() {
+		return this.tags;
+	}
+
+	/**
+	 * Whether nothing is set.
+	 * @return {@code true} when empty
+	 */
+	public boolean isEmpty() {
+		return this.sessionId == null && this.userId == null && this.metadata.isEmpty() && this.tags.isEmpty();
+	}
+
+	/**
+	 * A copy with another session.
+	 * @param sessionId the session id
+	 * @return the new value
+	 */
+	public LlmObsContext withSession(String sessionId) {
+		return new LlmObsContext(sessionId, this.userId, this.metadata, this.tags);
+	}
+
+	/**
+	 * A copy with another user.
+	 * @param userId the user id
+	 * @return the new value
+	 */
+	public LlmObsContext withUser(String userId) {
+		return new LlmObsContext(this.sessionId, userId, this.metadata, this.tags);
+	}
+
+	/**
+	 * A copy with one more metadata entry (replacing an entry with the same key).
+	 * @param key the key
+	 * @param value the value
+	 * @return the new value
+	 */
+	public LlmObsContext withMetadata(String key, Object value) {
+		Map<String, Object> merged = new LinkedHashMap<>(this.metadata);
+		merged.put(key, value);
+		return new LlmObsContext(this.sessionId, this.userId, Collections.unmodifiableMap(merged), this.tags);
+	}
+
+	/**
+	 * A copy with more tags.
+	 * @param tags the tags to add
+	 * @return the new value
+	 */
+	public LlmObsContext withTags(String... tags) {
+		LinkedHashSet<String> merged = new LinkedHashSet<>(this.tags);
+		for (String tag : tags) {
+			if (tag != null && !tag.isBlank()) {
+				merged.add(tag);
+			}
+		}
+		return new LlmObsContext(this.sessionId, this.userId, this.metadata,
+				Collections.unmodifiableList(new ArrayList<>(merged)));
+	}
+
+	/**
+	 * The span attributes for this value: {@code session.id},
+	 * {@code gen_ai.conversation.id}, {@code user.id}, {@code metadata} (JSON) and
+	 * {@code tag.tags}.
+	 * @return the attributes, computed once
+	 */
+	public Attributes attributes() {
+		Attributes result = this.attributes;
+		if (result == null) {
+			result = computeAttributes();
+			this.attributes = result;
+		}
+		return result;
+	}
+
+	private Attributes computeAttributes() {
+		AttributesBuilder builder = Attributes.builder();
+		if (this.sessionId != null) {
+			builder.put(LlmObsAttributes.SESSION_ID, this.sessionId);
+			builder.put(LlmObsAttributes.GEN_AI_CONVERSATION_ID, this.sessionId);
+		}
+		if (this.userId != null) {
+			builder.put(LlmObsAttributes.USER_ID, this.userId);
+		}
+		if (!this.metadata.isEmpty()) {
+			try {
+				builder.put(LlmObsAttributes.METADATA, json.writeValueAsString(this.metadata));
+			}
+			catch (RuntimeException ex) {
+				builder.put(LlmObsAttributes.METADATA, "{\"error\":\"unserializable metadata\"}");
+			}
+		}
+		if (!this.tags.isEmpty()) {
+			builder.put(LlmObsAttributes.TAG_TAGS, this.tags);
+		}
+		return builder.build();
+	}
+
+}
