@@ -1,0 +1,155 @@
+package dev.llmobs.aop;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.ParameterNameDiscoverer;
+
+import dev.llmobs.annotation.Capture;
+import dev.llmobs.annotation.Embedding;
+import dev.llmobs.annotation.LlmAgent;
+import dev.llmobs.annotation.LlmCall;
+import dev.llmobs.annotation.LlmChain;
+import dev.llmobs.annotation.LlmTask;
+import dev.llmobs.annotation.LlmTool;
+import dev.llmobs.annotation.NoCapture;
+import dev.llmobs.annotation.RetrievalQuery;
+import dev.llmobs.annotation.Retriever;
+import dev.llmobs.trace.Convention;
+import dev.llmobs.trace.LlmSpanKind;
+import dev.llmobs.trace.LlmSpanTracer;
+import dev.llmobs.trace.SpanDescriptor;
+import dev.llmobs.trace.SpanIdentity;
+
+/**
+ * Turns an annotated method into its {@link SpanDescriptor}, once per method and target
+ * class.
+ */
+public final class SpanDescriptorResolver {
+
+	private static final Optional<SpanDescriptor> NOT_INSTRUMENTED = Optional.empty();
+
+	private final Map<Key, Optional<SpanDescriptor>> cache = new ConcurrentHashMap<>();
+
+	private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
+
+	private final Set<Convention> conventions;
+
+	private final boolean captureInputs;
+
+	private final boolean captureOutputs;
+
+	/**
+	 * Creates a resolver.
+	 * @param conventions the conventions to write
+	 * @param captureInputs the global input capture switch
+	 * @param captureOutputs the global output capture switch
+	 */
+	public SpanDescriptorResolver(Set<Convention> conventions, boolean captureInputs, boolean captureOutputs) {
+		this.conventions = Set.copyOf(conventions);
+		this.captureInputs = captureInputs;
+		this.captureOutputs = captureOutputs;
+	}
+
+	/**
+	 * Resolves the descriptor of a method called on a target class.
+	 * @param method the invoked method
+	 * @param targetClass the class of the target object
+	 * @return the descriptor, or {@code null} when the method is not instrumented
+	 */
+	public SpanDescriptor resolve(Method method, Class<?> targetClass) {
+		return this.cache.computeIfAbsent(new Key(method, targetClass), this::describe).orElse(null);
+	}
+
+	private Optional<SpanDescriptor> describe(Key key) {
+		Class<?> targetClass = (key.targetClass() != null) ? key.targetClass() : key.method().getDeclaringClass();
+		Method method = AopUtils.getMostSpecificMethod(key.method(), targetClass);
+		Annotation annotation = SpanAnnotations.find(method, targetClass);
+		if (annotation == null) {
+			return NOT_INSTRUMENTED;
+		}
+		return Optional.of(describe(method, targetClass, annotation));
+	}
+
+	private SpanDescriptor describe(Method method, Class<?> targetClass, Annotation annotation) {
+		Options options = Options.of(annotation);
+		String name = options.name().isEmpty() ? targetClass.getSimpleName() + "." + method.getName() : options.name();
+		boolean captureInput = decide(options.captureInput(), this.captureInputs);
+		boolean captureOutput = decide(options.captureOutput(), this.captureOutputs);
+		Parameter[] parameters = method.getParameters();
+		String[] discovered = this.parameterNames.getParameterNames(method);
+		List<String> names = new ArrayList<>();
+		List<Integer> indexes = new ArrayList<>();
+		int queryIndex = -1;
+		for (int i = 0; i < parameters.length; i++) {
+			if (parameters[i].isAnnotationPresent(RetrievalQuery.class)) {
+				queryIndex = i;
+			}
+			if (!parameters[i].isAnnotationPresent(NoCapture.class)) {
+				names.add((discovered != null) ? discovered[i] : parameters[i].getName());
+				indexes.add(i);
+			}
+		}
+		if (options.kind() == LlmSpanKind.RETRIEVER && queryIndex < 0 && !indexes.isEmpty()) {
+			queryIndex = indexes.get(0);
+		}
+		return new SpanDescriptor(options.kind(), name,
+				LlmSpanTracer.staticAttributes(options.kind(), name, options.identity(), this.conventions),
+				captureInput, captureOutput, names.toArray(String[]::new),
+				indexes.stream().mapToInt(Integer::intValue).toArray(), queryIndex);
+	}
+
+	private static boolean decide(Capture override, boolean global) {
+		return switch (override) {
+			case ON -> true;
+			case OFF -> false;
+			case INHERIT -> global;
+		};
+	}
+
+	private record Key(Method method, Class<?> targetClass) {
+
+	}
+
+	private record Options(LlmSpanKind kind, String name, Capture captureInput, Capture captureOutput,
+			SpanIdentity identity) {
+
+		static Options of(Annotation annotation) {
+			if (annotation instanceof LlmChain a) {
+				return new Options(LlmSpanKind.CHAIN, a.name(), a.captureInput(), a.captureOutput(), SpanIdentity.NONE);
+			}
+			if (annotation instanceof LlmTask a) {
+				return new Options(LlmSpanKind.TASK, a.name(), a.captureInput(), a.captureOutput(), SpanIdentity.NONE);
+			}
+			if (annotation instanceof Retriever a) {
+				return new Options(LlmSpanKind.RETRIEVER, a.name(), a.captureInput(), a.captureOutput(),
+						SpanIdentity.NONE);
+			}
+			if (annotation instanceof LlmCall a) {
+				return new Options(LlmSpanKind.LLM, a.name(), a.captureInput(), a.captureOutput(),
+						new SpanIdentity(a.provider(), a.model(), a.operation(), ""));
+			}
+			if (annotation instanceof LlmTool a) {
+				return new Options(LlmSpanKind.TOOL, a.name(), a.captureInput(), a.captureOutput(),
+						new SpanIdentity("", "", "", a.description()));
+			}
+			if (annotation instanceof LlmAgent a) {
+				return new Options(LlmSpanKind.AGENT, a.name(), a.captureInput(), a.captureOutput(), SpanIdentity.NONE);
+			}
+			Embedding a = (Embedding) annotation;
+			return new Options(LlmSpanKind.EMBEDDING, a.name(), a.captureInput(), a.captureOutput(),
+					new SpanIdentity("", a.model(), "", ""));
+		}
+
+	}
+
+}

@@ -1,0 +1,154 @@
+package dev.llmobs.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.trace.SpanLimits;
+import reactor.core.publisher.Flux;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+
+import dev.llmobs.aop.CompletionStageReturnValueHandler;
+import dev.llmobs.aop.InvocationProcessor;
+import dev.llmobs.aop.ReactorReturnValueHandler;
+import dev.llmobs.aop.ReturnValueHandler;
+import dev.llmobs.aop.ReturnValueHandlers;
+import dev.llmobs.aop.SpanAnnotationAdvisor;
+import dev.llmobs.aop.SpanDescriptorResolver;
+import dev.llmobs.aop.StreamReturnValueHandler;
+import dev.llmobs.aop.TracingInvocationProcessor;
+import dev.llmobs.aop.UnadvisableMethodReporter;
+import dev.llmobs.capture.CaptureListener;
+import dev.llmobs.capture.CaptureMode;
+import dev.llmobs.capture.CaptureOptions;
+import dev.llmobs.capture.ContentCapture;
+import dev.llmobs.capture.RedactionKind;
+import dev.llmobs.capture.Redactor;
+import dev.llmobs.trace.Convention;
+import dev.llmobs.trace.LlmSpanTracer;
+import dev.llmobs.trace.LlmSpanWriter;
+import dev.llmobs.trace.document.DocumentExtractor;
+import dev.llmobs.trace.document.DocumentMapper;
+
+/**
+ * Auto-configuration of LLM tracing: a static-pointcut advisor on the span annotations,
+ * the invocation processor behind it, content capture, and the startup report. Spans go
+ * through the application's own OpenTelemetry tracer provider, so Boot's sampling,
+ * resource, exporter and propagation settings apply.
+ */
+@AutoConfiguration(afterName = {
+		"org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
+@ConditionalOnClass(value = OpenTelemetry.class, name = "org.aspectj.weaver.Advice")
+@ConditionalOnBooleanProperty(name = "llmobs.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(LlmObsProperties.class)
+public final class LlmObsAutoConfiguration {
+
+	private static final String INSTRUMENTATION_NAME = "dev.llmobs";
+
+	@Bean
+	@ConditionalOnMissingBean
+	LlmSpanTracer llmObsSpanTracer(LlmObsProperties properties, ObjectProvider<OpenTelemetry> openTelemetry,
+			ObjectProvider<SpanLimits> spanLimits, ObjectProvider<CaptureListener> captureListener,
+			ObjectProvider<DocumentMapper> documentMappers) {
+		LlmObsProperties.Capture capture = properties.getCapture();
+		CaptureListener listener = captureListener.getIfAvailable(() -> CaptureListener.NONE);
+		Redactor redactor = redactor(capture);
+		CaptureMode mode = CaptureMode.valueOf(capture.getMode().trim().toUpperCase(Locale.ROOT));
+		ContentCapture content = new ContentCapture(new CaptureOptions(mode, capture.getMaxLength(), redactor),
+				listener);
+		ContentCapture documentContent = new ContentCapture(
+				new CaptureOptions(mode, capture.getMaxDocumentLength(), redactor), listener);
+		DocumentExtractor documents = new DocumentExtractor(documentMappers.orderedStream().toList(),
+				capture.getMaxDocuments());
+		int maxAttributes = spanLimits.getIfAvailable(SpanLimits::getDefault).getMaxNumberOfAttributes();
+		LlmSpanWriter writer = new LlmSpanWriter(content, documentContent, documents, conventions(properties),
+				maxAttributes);
+		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
+		return new LlmSpanTracer(otel.getTracer(INSTRUMENTATION_NAME), writer);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SpanDescriptorResolver llmObsSpanDescriptorResolver(LlmObsProperties properties) {
+		return new SpanDescriptorResolver(conventions(properties), properties.getCapture().isInputs(),
+				properties.getCapture().isOutputs());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReturnValueHandlers llmObsReturnValueHandlers(ObjectProvider<ReturnValueHandler> handlers) {
+		List<ReturnValueHandler> all = new ArrayList<>(handlers.orderedStream().toList());
+		all.add(new CompletionStageReturnValueHandler());
+		all.add(new StreamReturnValueHandler());
+		return new ReturnValueHandlers(all);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InvocationProcessor llmObsInvocationProcessor(SpanDescriptorResolver descriptors, LlmSpanTracer tracer,
+			ReturnValueHandlers returnValueHandlers) {
+		return new TracingInvocationProcessor(descriptors, tracer, returnValueHandlers);
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static SpanAnnotationAdvisor llmObsSpanAnnotationAdvisor(ObjectProvider<InvocationProcessor> processor,
+			Environment environment) {
+		int order = environment.getProperty("llmobs.order", Integer.class,
+				org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+		return new SpanAnnotationAdvisor(processor::getObject, order);
+	}
+
+	@Bean
+	static UnadvisableMethodReporter llmObsUnadvisableMethodReporter() {
+		return new UnadvisableMethodReporter();
+	}
+
+	@Bean
+	LlmObsStartupReport llmObsStartupReport(LlmObsProperties properties, Environment environment) {
+		return new LlmObsStartupReport(properties, environment);
+	}
+
+	static Set<Convention> conventions(LlmObsProperties properties) {
+		Set<Convention> conventions = EnumSet.noneOf(Convention.class);
+		properties.getConventions().forEach((name) -> conventions.add(Convention.fromName(name)));
+		return conventions;
+	}
+
+	private static Redactor redactor(LlmObsProperties.Capture capture) {
+		Set<RedactionKind> kinds = capture.getRedact()
+			.stream()
+			.map(RedactionKind::fromName)
+			.collect(Collectors.toCollection(() -> EnumSet.noneOf(RedactionKind.class)));
+		return Redactor.of(kinds, capture.getRedactPatterns());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Flux.class)
+	static class ReactorConfiguration {
+
+		@Bean
+		ReactorReturnValueHandler llmObsReactorReturnValueHandler() {
+			return new ReactorReturnValueHandler();
+		}
+
+	}
+
+}

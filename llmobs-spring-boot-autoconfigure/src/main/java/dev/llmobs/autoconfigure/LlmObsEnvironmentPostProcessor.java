@@ -1,0 +1,78 @@
+package dev.llmobs.autoconfigure;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * Adapts Boot's observability defaults to LLM traffic and honours the OpenInference
+ * environment switches:
+ * <ul>
+ * <li>samples every trace unless {@code management.tracing.sampling.probability} is set
+ * (LLM traffic is low-volume and high-value; Boot's default keeps 10%);</li>
+ * <li>keeps the OTLP metrics registry from pushing to {@code localhost:4318} unless an
+ * OTLP metrics URL or {@code management.otlp.metrics.export.enabled} is configured, so a
+ * fresh app opens no connections;</li>
+ * <li>maps {@code OPENINFERENCE_HIDE_INPUTS} / {@code OPENINFERENCE_HIDE_OUTPUTS} to
+ * {@code llmobs.capture.inputs} / {@code outputs}.</li>
+ * </ul>
+ * The defaults sit at the lowest precedence, so any user setting wins.
+ */
+public class LlmObsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	/** Name of the property source holding the defaults. */
+	public static final String DEFAULTS_SOURCE = "llmobsDefaults";
+
+	static final String SAMPLING_PROBABILITY = "management.tracing.sampling.probability";
+
+	private static final String OTLP_METRICS_ENABLED = "management.otlp.metrics.export.enabled";
+
+	private static final String OTLP_METRICS_URL = "management.otlp.metrics.export.url";
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (!environment.getProperty("llmobs.enabled", Boolean.class, true)) {
+			return;
+		}
+		Map<String, Object> defaults = new HashMap<>();
+		if (!environment.containsProperty(SAMPLING_PROBABILITY)) {
+			defaults.put(SAMPLING_PROBABILITY, "1.0");
+		}
+		if (!environment.containsProperty(OTLP_METRICS_URL) && !environment.containsProperty(OTLP_METRICS_ENABLED)) {
+			defaults.put(OTLP_METRICS_ENABLED, "false");
+		}
+		if (!defaults.isEmpty()) {
+			environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS_SOURCE, defaults));
+		}
+		Map<String, Object> hidden = new HashMap<>();
+		if ("true".equalsIgnoreCase(environment.getProperty("OPENINFERENCE_HIDE_INPUTS"))) {
+			hidden.put("llmobs.capture.inputs", "false");
+		}
+		if ("true".equalsIgnoreCase(environment.getProperty("OPENINFERENCE_HIDE_OUTPUTS"))) {
+			hidden.put("llmobs.capture.outputs", "false");
+		}
+		if (!hidden.isEmpty()) {
+			MapPropertySource source = new MapPropertySource("llmobsOpenInferenceEnvironment", hidden);
+			if (environment.getPropertySources()
+				.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
+				environment.getPropertySources()
+					.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, source);
+			}
+			else {
+				environment.getPropertySources().addFirst(source);
+			}
+		}
+	}
+
+}

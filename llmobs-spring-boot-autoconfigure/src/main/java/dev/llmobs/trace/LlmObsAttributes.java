@@ -1,0 +1,138 @@
+package dev.llmobs.trace;
+
+import java.util.List;
+
+import io.opentelemetry.api.common.AttributeKey;
+
+/**
+ * Every attribute key this library writes, for both conventions.
+ */
+public final class LlmObsAttributes {
+
+	// Both conventions
+	/** The library's own span kind, always written. */
+	public static final AttributeKey<String> LLMOBS_SPAN_KIND = AttributeKey.stringKey("llmobs.span.kind");
+
+	/** Set when the work was cancelled before it completed. */
+	public static final AttributeKey<Boolean> LLMOBS_CANCELLED = AttributeKey.booleanKey("llmobs.cancelled");
+
+	/** Seconds from the call to the first element of a streamed result. */
+	public static final AttributeKey<Double> LLMOBS_TIME_TO_FIRST_ELEMENT = AttributeKey
+		.doubleKey("llmobs.time_to_first_element");
+
+	/** Number of retrieved documents left out of the span because of the document cap. */
+	public static final AttributeKey<Long> LLMOBS_DOCUMENTS_DROPPED = AttributeKey
+		.longKey("llmobs.retrieval.documents_dropped");
+
+	/** OpenTelemetry's error type, the exception class name. */
+	public static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+
+	// OpenInference
+	/** {@code openinference.span.kind}. */
+	public static final AttributeKey<String> OPENINFERENCE_SPAN_KIND = AttributeKey
+		.stringKey("openinference.span.kind");
+
+	/** {@code input.value}. */
+	public static final AttributeKey<String> INPUT_VALUE = AttributeKey.stringKey("input.value");
+
+	/** {@code input.mime_type}. */
+	public static final AttributeKey<String> INPUT_MIME_TYPE = AttributeKey.stringKey("input.mime_type");
+
+	/** {@code output.value}. */
+	public static final AttributeKey<String> OUTPUT_VALUE = AttributeKey.stringKey("output.value");
+
+	/** {@code output.mime_type}. */
+	public static final AttributeKey<String> OUTPUT_MIME_TYPE = AttributeKey.stringKey("output.mime_type");
+
+	/** {@code session.id}. */
+	public static final AttributeKey<String> SESSION_ID = AttributeKey.stringKey("session.id");
+
+	/** {@code user.id}. */
+	public static final AttributeKey<String> USER_ID = AttributeKey.stringKey("user.id");
+
+	/** {@code metadata}, a JSON object. */
+	public static final AttributeKey<String> METADATA = AttributeKey.stringKey("metadata");
+
+	/** {@code tag.tags}. */
+	public static final AttributeKey<List<String>> TAG_TAGS = AttributeKey.stringArrayKey("tag.tags");
+
+	/** {@code llm.model_name}. */
+	public static final AttributeKey<String> LLM_MODEL_NAME = AttributeKey.stringKey("llm.model_name");
+
+	/** {@code llm.provider}. */
+	public static final AttributeKey<String> LLM_PROVIDER = AttributeKey.stringKey("llm.provider");
+
+	/** {@code llm.system}. */
+	public static final AttributeKey<String> LLM_SYSTEM = AttributeKey.stringKey("llm.system");
+
+	/** {@code llm.invocation_parameters}, a JSON object. */
+	public static final AttributeKey<String> LLM_INVOCATION_PARAMETERS = AttributeKey
+		.stringKey("llm.invocation_parameters");
+
+	/** {@code llm.token_count.prompt}. */
+	public static final AttributeKey<Long> LLM_TOKEN_COUNT_PROMPT = AttributeKey.longKey("llm.token_count.prompt");
+
+	/** {@code llm.token_count.completion}. */
+	public static final AttributeKey<Long> LLM_TOKEN_COUNT_COMPLETION = AttributeKey
+		.longKey("llm.token_count.completion");
+
+	/** {@code llm.token_count.total}. */
+	public static final AttributeKey<Long> LLM_TOKEN_COUNT_TOTAL = AttributeKey.longKey("llm.token_count.total");
+
+	/** {@code tool.name}. */
+	public static final AttributeKey<String> TOOL_NAME = AttributeKey.stringKey("tool.name");
+
+	/** {@code tool.description}. */
+	public static final AttributeKey<String> TOOL_DESCRIPTION = AttributeKey.stringKey("tool.description");
+
+	/** {@code tool.parameters}. */
+	public static final AttributeKey<String> TOOL_PARAMETERS = AttributeKey.stringKey("tool.parameters");
+
+	/** {@code embedding.model_name}. */
+	public static final AttributeKey<String> EMBEDDING_MODEL_NAME = AttributeKey.stringKey("embedding.model_name");
+
+	// OpenTelemetry GenAI
+	/** {@code gen_ai.operation.name}. */
+	public static final AttributeKey<String> GEN_AI_OPERATION_NAME = AttributeKey.stringKey("gen_ai.operation.name");
+
+	/** {@code gen_ai.provider.name}. */
+	public static final AttributeKey<String> GEN_AI_PROVIDER_NAME = AttributeKey.stringKey("gen_ai.provider.name");
+
+	/** {@code gen_ai.request.model}. */
+	public static final AttributeKey<String> GEN_AI_REQUEST_MODEL = AttributeKey.stringKey("gen_ai.request.model");
+
+	/** {@code gen_ai.response.model}. */
+	public static final AttributeKey<String> GEN_AI_RESPONSE_MODEL = AttributeKey.stringKey("gen_ai.response.model");
+
+	/** {@code gen_ai.usage.input_tokens}. */
+	public static final AttributeKey<Long> GEN_AI_USAGE_INPUT_TOKENS = AttributeKey
+		.longKey("gen_ai.usage.input_tokens");
+
+	/** {@code gen_ai.usage.output_tokens}. */
+	public static final AttributeKey<Long> GEN_AI_USAGE_OUTPUT_TOKENS = AttributeKey
+		.longKey("gen_ai.usage.output_tokens");
+
+	/** {@code gen_ai.conversation.id}, the session id. */
+	public static final AttributeKey<String> GEN_AI_CONVERSATION_ID = AttributeKey.stringKey("gen_ai.conversation.id");
+
+	/** {@code gen_ai.workflow.name}. */
+	public static final AttributeKey<String> GEN_AI_WORKFLOW_NAME = AttributeKey.stringKey("gen_ai.workflow.name");
+
+	/** {@code gen_ai.retrieval.query.text}. */
+	public static final AttributeKey<String> GEN_AI_RETRIEVAL_QUERY_TEXT = AttributeKey
+		.stringKey("gen_ai.retrieval.query.text");
+
+	/** {@code gen_ai.tool.name}. */
+	public static final AttributeKey<String> GEN_AI_TOOL_NAME = AttributeKey.stringKey("gen_ai.tool.name");
+
+	/** {@code gen_ai.tool.description}. */
+	public static final AttributeKey<String> GEN_AI_TOOL_DESCRIPTION = AttributeKey
+		.stringKey("gen_ai.tool.description");
+
+	/** {@code gen_ai.agent.name}. */
+	public static final AttributeKey<String> GEN_AI_AGENT_NAME = AttributeKey.stringKey("gen_ai.agent.name");
+
+	private LlmObsAttributes() {
+	}
+
+}

@@ -1,0 +1,111 @@
+package dev.llmobs.trace;
+
+import java.util.Set;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+
+/**
+ * Starts LLM spans as children of the current OpenTelemetry context and hands back the
+ * {@link SpanCompletion} that ends them.
+ */
+public final class LlmSpanTracer {
+
+	private final Tracer tracer;
+
+	private final LlmSpanWriter writer;
+
+	/**
+	 * Creates a span tracer.
+	 * @param tracer the OpenTelemetry tracer of the application's tracer provider
+	 * @param writer writes the per-call attributes
+	 */
+	public LlmSpanTracer(Tracer tracer, LlmSpanWriter writer) {
+		this.tracer = tracer;
+		this.writer = writer;
+	}
+
+	/**
+	 * Computes the attributes fixed for every call of one method.
+	 * @param kind the span kind
+	 * @param name the span name
+	 * @param identity provider, model, operation and description from the annotation
+	 * @param conventions the conventions to write
+	 * @return the attributes
+	 */
+	public static Attributes staticAttributes(LlmSpanKind kind, String name, SpanIdentity identity,
+			Set<Convention> conventions) {
+		AttributesBuilder builder = Attributes.builder();
+		builder.put(LlmObsAttributes.LLMOBS_SPAN_KIND, kind.llmObsKind());
+		boolean openInference = conventions.contains(Convention.OPENINFERENCE);
+		boolean genAi = conventions.contains(Convention.GEN_AI);
+		if (openInference) {
+			builder.put(LlmObsAttributes.OPENINFERENCE_SPAN_KIND, kind.openInferenceKind());
+		}
+		if (genAi) {
+			String operation = identity.operation().isEmpty() ? kind.operationName() : identity.operation();
+			builder.put(LlmObsAttributes.GEN_AI_OPERATION_NAME, operation);
+		}
+		switch (kind) {
+			case CHAIN -> putIf(genAi, builder, LlmObsAttributes.GEN_AI_WORKFLOW_NAME, name);
+			case AGENT -> putIf(genAi, builder, LlmObsAttributes.GEN_AI_AGENT_NAME, name);
+			case TOOL -> {
+				putIf(openInference, builder, LlmObsAttributes.TOOL_NAME, name);
+				putIf(openInference, builder, LlmObsAttributes.TOOL_DESCRIPTION, identity.description());
+				putIf(genAi, builder, LlmObsAttributes.GEN_AI_TOOL_NAME, name);
+				putIf(genAi, builder, LlmObsAttributes.GEN_AI_TOOL_DESCRIPTION, identity.description());
+			}
+			case LLM -> {
+				putIf(openInference, builder, LlmObsAttributes.LLM_MODEL_NAME, identity.model());
+				putIf(openInference, builder, LlmObsAttributes.LLM_PROVIDER, identity.provider());
+				putIf(openInference, builder, LlmObsAttributes.LLM_SYSTEM, identity.provider());
+				putIf(genAi, builder, LlmObsAttributes.GEN_AI_REQUEST_MODEL, identity.model());
+				putIf(genAi, builder, LlmObsAttributes.GEN_AI_PROVIDER_NAME, identity.provider());
+			}
+			case EMBEDDING -> {
+				putIf(openInference, builder, LlmObsAttributes.EMBEDDING_MODEL_NAME, identity.model());
+				putIf(genAi, builder, LlmObsAttributes.GEN_AI_REQUEST_MODEL, identity.model());
+			}
+			default -> {
+			}
+		}
+		return builder.build();
+	}
+
+	private static void putIf(boolean enabled, AttributesBuilder builder,
+			io.opentelemetry.api.common.AttributeKey<String> key, String value) {
+		if (enabled && value != null && !value.isEmpty()) {
+			builder.put(key, value);
+		}
+	}
+
+	/**
+	 * Starts a span for one call, records its input when the span is recording, and
+	 * returns the completion that ends it. The caller makes the span current while the
+	 * work runs.
+	 * @param descriptor the method's descriptor
+	 * @param arguments the call's arguments
+	 * @return the completion for this span
+	 */
+	public SpanCompletion start(SpanDescriptor descriptor, Object[] arguments) {
+		long startNanos = System.nanoTime();
+		Span span = this.tracer.spanBuilder(descriptor.spanName())
+			.setAllAttributes(descriptor.attributes())
+			.startSpan();
+		if (span.isRecording()) {
+			this.writer.writeInput(span, descriptor, arguments);
+		}
+		return new SpanCompletion(span, descriptor, this.writer, startNanos);
+	}
+
+	/**
+	 * The writer of per-call attributes.
+	 * @return the writer
+	 */
+	public LlmSpanWriter writer() {
+		return this.writer;
+	}
+
+}

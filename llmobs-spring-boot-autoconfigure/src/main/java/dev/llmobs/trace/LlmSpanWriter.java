@@ -1,0 +1,197 @@
+package dev.llmobs.trace;
+
+import java.util.Set;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+
+import dev.llmobs.capture.CapturedContent;
+import dev.llmobs.capture.ContentCapture;
+import dev.llmobs.trace.document.DocumentAttributes;
+import dev.llmobs.trace.document.DocumentExtractor;
+
+/**
+ * Writes the per-call attributes of a span (input, output, documents, errors) in the
+ * configured conventions. Every method is failure-proof: a recording problem is counted
+ * and logged, never thrown into the application.
+ */
+public final class LlmSpanWriter {
+
+	/** Attributes kept free for ids, kinds, usage and session stamping. */
+	private static final int RESERVED_ATTRIBUTES = 40;
+
+	private final ContentCapture capture;
+
+	private final ContentCapture documentCapture;
+
+	private final DocumentExtractor documents;
+
+	private final boolean openInference;
+
+	private final boolean genAi;
+
+	private final int flattenedAttributeBudget;
+
+	/**
+	 * Creates a writer.
+	 * @param capture turns values into attribute text
+	 * @param documentCapture turns document contents into attribute text (with the
+	 * per-document limit)
+	 * @param documents turns retriever results into documents
+	 * @param conventions the conventions to write
+	 * @param maxAttributesPerSpan the tracer's attribute count limit, which flattened
+	 * documents are budgeted within
+	 */
+	public LlmSpanWriter(ContentCapture capture, ContentCapture documentCapture, DocumentExtractor documents,
+			Set<Convention> conventions, int maxAttributesPerSpan) {
+		this.capture = capture;
+		this.documentCapture = documentCapture;
+		this.documents = documents;
+		this.openInference = conventions.contains(Convention.OPENINFERENCE);
+		this.genAi = conventions.contains(Convention.GEN_AI);
+		this.flattenedAttributeBudget = Math.max(0, maxAttributesPerSpan - RESERVED_ATTRIBUTES);
+	}
+
+	int maxCaptureLength() {
+		return this.capture.options().maxLength();
+	}
+
+	/**
+	 * Whether the given convention is written.
+	 * @param convention the convention
+	 * @return {@code true} when enabled
+	 */
+	public boolean writes(Convention convention) {
+		return (convention == Convention.OPENINFERENCE) ? this.openInference : this.genAi;
+	}
+
+	/**
+	 * The content capture in use.
+	 * @return the capture
+	 */
+	public ContentCapture capture() {
+		return this.capture;
+	}
+
+	void writeInput(Span span, SpanDescriptor descriptor, Object[] arguments) {
+		try {
+			if (descriptor.kind() == LlmSpanKind.RETRIEVER && descriptor.queryIndex() >= 0
+					&& descriptor.queryIndex() < arguments.length) {
+				writeRetrievalQuery(span, descriptor, arguments[descriptor.queryIndex()]);
+				return;
+			}
+			if (!descriptor.captureInput() || !this.openInference || descriptor.parameterIndexes().length == 0) {
+				return;
+			}
+			int[] indexes = descriptor.parameterIndexes();
+			CapturedContent input;
+			if (indexes.length == 1) {
+				input = this.capture.capture(arguments[indexes[0]]);
+			}
+			else {
+				Object[] values = new Object[indexes.length];
+				for (int i = 0; i < indexes.length; i++) {
+					values[i] = arguments[indexes[i]];
+				}
+				input = this.capture.captureNamed(descriptor.parameterNames(), values);
+			}
+			if (input != null) {
+				span.setAttribute(LlmObsAttributes.INPUT_VALUE, input.text());
+				span.setAttribute(LlmObsAttributes.INPUT_MIME_TYPE, input.mimeType());
+			}
+		}
+		catch (Throwable ex) {
+			RecordingFailures.record("the input of " + descriptor.spanName(), ex);
+		}
+	}
+
+	private void writeRetrievalQuery(Span span, SpanDescriptor descriptor, Object query) {
+		if (!descriptor.captureInput()) {
+			return;
+		}
+		CapturedContent input = this.capture.capture(query);
+		if (input == null) {
+			return;
+		}
+		if (this.openInference) {
+			span.setAttribute(LlmObsAttributes.INPUT_VALUE, input.text());
+			span.setAttribute(LlmObsAttributes.INPUT_MIME_TYPE, input.mimeType());
+		}
+		if (this.genAi) {
+			span.setAttribute(LlmObsAttributes.GEN_AI_RETRIEVAL_QUERY_TEXT, input.text());
+		}
+	}
+
+	void writeOutput(Span span, SpanDescriptor descriptor, Object value) {
+		try {
+			if (!descriptor.captureOutput() || !span.isRecording()) {
+				return;
+			}
+			if (descriptor.kind() == LlmSpanKind.RETRIEVER) {
+				writeDocuments(span, value);
+				return;
+			}
+			if (this.openInference) {
+				writeCapturedOutput(span, this.capture.capture(value));
+			}
+		}
+		catch (Throwable ex) {
+			RecordingFailures.record("the output of " + descriptor.spanName(), ex);
+		}
+	}
+
+	private void writeDocuments(Span span, Object value) {
+		DocumentExtractor.Extraction extraction = this.documents.extract(value);
+		AttributesBuilder builder = Attributes.builder();
+		int written = DocumentAttributes.write(extraction.documents(), builder, this::captureDocumentContent,
+				this.flattenedAttributeBudget);
+		if (this.openInference) {
+			span.setAllAttributes(builder.build());
+		}
+		long dropped = (long) extraction.dropped() + (extraction.documents().size() - written);
+		if (dropped > 0) {
+			span.setAttribute(LlmObsAttributes.LLMOBS_DOCUMENTS_DROPPED, dropped);
+		}
+	}
+
+	private String captureDocumentContent(String content) {
+		return this.documentCapture.captureText(content);
+	}
+
+	void writeCapturedOutput(Span span, CapturedContent output) {
+		if (output != null && this.openInference) {
+			span.setAttribute(LlmObsAttributes.OUTPUT_VALUE, output.text());
+			span.setAttribute(LlmObsAttributes.OUTPUT_MIME_TYPE, output.mimeType());
+		}
+	}
+
+	void writeFirstElement(Span span, double seconds) {
+		span.setAttribute(LlmObsAttributes.LLMOBS_TIME_TO_FIRST_ELEMENT, seconds);
+		span.addEvent("llmobs.first_element");
+	}
+
+	void writeError(Span span, Throwable error) {
+		try {
+			span.setStatus(StatusCode.ERROR, String.valueOf(error.getMessage()));
+			span.setAttribute(LlmObsAttributes.ERROR_TYPE, error.getClass().getName());
+			span.recordException(error);
+		}
+		catch (Throwable ex) {
+			RecordingFailures.record("an error", ex);
+		}
+	}
+
+	void writeCancelled(Span span, CapturedContent partialOutput) {
+		try {
+			span.setAttribute(LlmObsAttributes.LLMOBS_CANCELLED, true);
+			span.addEvent("llmobs.cancelled");
+			writeCapturedOutput(span, partialOutput);
+		}
+		catch (Throwable ex) {
+			RecordingFailures.record("a cancellation", ex);
+		}
+	}
+
+}

@@ -1,0 +1,139 @@
+package dev.llmobs.trace;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.opentelemetry.api.trace.Span;
+
+import dev.llmobs.capture.CapturedContent;
+
+/**
+ * Ends one span exactly once when the work it measures ends, whether that is when the
+ * method returns or when an asynchronous result completes, fails or is cancelled.
+ */
+public final class SpanCompletion {
+
+	private final Span span;
+
+	private final SpanDescriptor descriptor;
+
+	private final LlmSpanWriter writer;
+
+	private final long startNanos;
+
+	private final AtomicBoolean ended = new AtomicBoolean();
+
+	private final AtomicBoolean firstElementSeen = new AtomicBoolean();
+
+	SpanCompletion(Span span, SpanDescriptor descriptor, LlmSpanWriter writer, long startNanos) {
+		this.span = span;
+		this.descriptor = descriptor;
+		this.writer = writer;
+		this.startNanos = startNanos;
+	}
+
+	/**
+	 * The span being completed.
+	 * @return the span
+	 */
+	public Span span() {
+		return this.span;
+	}
+
+	/**
+	 * The maximum captured length, for accumulating streamed output.
+	 * @return the capture limit in characters
+	 */
+	public int maxCaptureLength() {
+		return this.writer.maxCaptureLength();
+	}
+
+	/**
+	 * Starts collecting a streamed output for this span.
+	 * @return the collector, or {@code null} when output is not captured
+	 */
+	public StreamedOutput streamedOutput() {
+		return capturesOutput() ? new StreamedOutput(this.writer.capture(), this.writer.maxCaptureLength()) : null;
+	}
+
+	/**
+	 * Whether the output of this span is recorded at all.
+	 * @return {@code true} to collect output
+	 */
+	public boolean capturesOutput() {
+		return this.descriptor.captureOutput() && this.span.isRecording();
+	}
+
+	/**
+	 * Records the arrival of the first element of a streamed result (once).
+	 */
+	public void firstElement() {
+		if (this.firstElementSeen.compareAndSet(false, true)) {
+			double seconds = (System.nanoTime() - this.startNanos) / (double) TimeUnit.SECONDS.toNanos(1);
+			this.writer.writeFirstElement(this.span, seconds);
+		}
+	}
+
+	/**
+	 * Ends the span successfully with the given return value.
+	 * @param value the result, possibly {@code null}
+	 */
+	public void succeed(Object value) {
+		if (this.ended.compareAndSet(false, true)) {
+			this.writer.writeOutput(this.span, this.descriptor, value);
+			this.span.end();
+		}
+	}
+
+	/**
+	 * Ends the span successfully with output already rendered (a collected stream).
+	 * @param output the rendered output, or {@code null} when not captured
+	 */
+	public void succeedWithCaptured(CapturedContent output) {
+		if (this.ended.compareAndSet(false, true)) {
+			this.writer.writeCapturedOutput(this.span, output);
+			this.span.end();
+		}
+	}
+
+	/**
+	 * Ends the span as failed. Wrapper exceptions of asynchronous APIs are unwrapped; a
+	 * cancellation is recorded as such, not as an error.
+	 * @param error the failure
+	 */
+	public void fail(Throwable error) {
+		Throwable cause = unwrap(error);
+		if (cause instanceof CancellationException) {
+			cancel(null);
+			return;
+		}
+		if (this.ended.compareAndSet(false, true)) {
+			this.writer.writeError(this.span, cause);
+			this.span.end();
+		}
+	}
+
+	/**
+	 * Ends the span as cancelled, keeping what output was collected so far.
+	 * @param partialOutput the output collected before cancellation, or {@code null}
+	 */
+	public void cancel(CapturedContent partialOutput) {
+		if (this.ended.compareAndSet(false, true)) {
+			this.writer.writeCancelled(this.span, partialOutput);
+			this.span.end();
+		}
+	}
+
+	private static Throwable unwrap(Throwable error) {
+		Throwable current = error;
+		while ((current instanceof CompletionException || current instanceof ExecutionException)
+				&& current.getCause() != null) {
+			current = current.getCause();
+		}
+		return current;
+	}
+
+}

@@ -1,0 +1,17 @@
+package dev.llmobs.trace;
+
+/**
+ * The static facts an annotation gives about a span, beyond its kind and name.
+ *
+ * @param provider the model provider, or empty
+ * @param model the model name, or empty
+ * @param operation the {@code gen_ai.operation.name} override, or empty for the kind's
+ * default
+ * @param description the tool description, or empty
+ */
+public record SpanIdentity(String provider, String model, String operation, String description) {
+
+	/** No extra facts. */
+	public static final SpanIdentity NONE = new SpanIdentity("", "", "", "");
+
+}

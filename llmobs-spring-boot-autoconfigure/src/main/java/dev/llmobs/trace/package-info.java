@@ -1,0 +1,5 @@
+/**
+ * Span creation for each LLM span kind and the attribute keys of both conventions
+ * (OpenInference and OpenTelemetry GenAI), kept in one place.
+ */
+package dev.llmobs.trace;

@@ -1,0 +1,86 @@
+package dev.llmobs.aop;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanLimits;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+
+import org.springframework.aop.framework.ProxyFactory;
+
+import dev.llmobs.capture.CaptureListener;
+import dev.llmobs.capture.CaptureMode;
+import dev.llmobs.capture.CaptureOptions;
+import dev.llmobs.capture.ContentCapture;
+import dev.llmobs.capture.RedactionKind;
+import dev.llmobs.capture.Redactor;
+import dev.llmobs.trace.Convention;
+import dev.llmobs.trace.LlmSpanTracer;
+import dev.llmobs.trace.LlmSpanWriter;
+import dev.llmobs.trace.document.DocumentExtractor;
+
+/**
+ * A real OpenTelemetry SDK with an in-memory exporter, and proxies advised exactly as in
+ * an application.
+ */
+final class TracingFixture {
+
+	final InMemorySpanExporter exporter = InMemorySpanExporter.create();
+
+	final SdkTracerProvider tracerProvider;
+
+	final SpanAnnotationAdvisor advisor;
+
+	TracingFixture() {
+		this(CaptureMode.FULL, 4000, true, true, Sampler.alwaysOn(), EnumSet.allOf(Convention.class));
+	}
+
+	TracingFixture(CaptureMode mode, int maxLength, boolean inputs, boolean outputs, Sampler sampler,
+			Set<Convention> conventions) {
+		this.tracerProvider = SdkTracerProvider.builder()
+			.setSampler(sampler)
+			.setSpanLimits(SpanLimits.getDefault())
+			.addSpanProcessor(SimpleSpanProcessor.create(this.exporter))
+			.build();
+		Redactor redactor = Redactor.of(Set.of(RedactionKind.SECRETS, RedactionKind.CREDIT_CARDS, RedactionKind.EMAILS),
+				List.of());
+		ContentCapture capture = new ContentCapture(new CaptureOptions(mode, maxLength, redactor),
+				CaptureListener.NONE);
+		ContentCapture documentCapture = new ContentCapture(new CaptureOptions(mode, 100, redactor),
+				CaptureListener.NONE);
+		LlmSpanWriter writer = new LlmSpanWriter(capture, documentCapture, new DocumentExtractor(List.of(), 5),
+				conventions, SpanLimits.getDefault().getMaxNumberOfAttributes());
+		LlmSpanTracer tracer = new LlmSpanTracer(this.tracerProvider.get("test"), writer);
+		ReturnValueHandlers handlers = new ReturnValueHandlers(List.of(new ReactorReturnValueHandler(),
+				new CompletionStageReturnValueHandler(), new StreamReturnValueHandler()));
+		InvocationProcessor processor = new TracingInvocationProcessor(
+				new SpanDescriptorResolver(conventions, inputs, outputs), tracer, handlers);
+		this.advisor = new SpanAnnotationAdvisor(() -> processor, 0);
+	}
+
+	@SuppressWarnings("unchecked")
+	<T> T proxy(T target) {
+		ProxyFactory factory = new ProxyFactory(target);
+		factory.setProxyTargetClass(true);
+		factory.addAdvisor(this.advisor);
+		return (T) factory.getProxy();
+	}
+
+	List<SpanData> spans() {
+		return this.exporter.getFinishedSpanItems();
+	}
+
+	SpanData span(String name) {
+		return spans().stream()
+			.filter((span) -> span.getName().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(
+					"No span named " + name + " in " + spans().stream().map(SpanData::getName).toList()));
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.llmobs.trace;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.semconv.incubating.GenAiIncubatingAttributes;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LlmObsAttributesTests {
+
+	/**
+	 * Keys the public contract names although OpenTelemetry's semantic conventions do
+	 * not.
+	 */
+	private static final Set<String> CONTRACT_EXTENSIONS = Set.of("gen_ai.usage.cost", "gen_ai.workflow.name");
+
+	@Test
+	void everyGenAiKeyExistsInTheSemanticConventions() throws IllegalAccessException {
+		Set<String> semconv = keysOf(GenAiIncubatingAttributes.class);
+		List<String> ours = keysOf(LlmObsAttributes.class).stream()
+			.filter((key) -> key.startsWith("gen_ai."))
+			.filter((key) -> !CONTRACT_EXTENSIONS.contains(key))
+			.toList();
+		assertThat(ours).isNotEmpty();
+		assertThat(semconv).containsAll(ours);
+	}
+
+	@Test
+	void tokenCountsAreTypedAsLongs() {
+		assertThat(LlmObsAttributes.LLM_TOKEN_COUNT_PROMPT.getType().name()).isEqualTo("LONG");
+		assertThat(LlmObsAttributes.GEN_AI_USAGE_INPUT_TOKENS.getType().name()).isEqualTo("LONG");
+	}
+
+	private static Set<String> keysOf(Class<?> type) throws IllegalAccessException {
+		Set<String> keys = new HashSet<>();
+		for (Field field : type.getFields()) {
+			if (Modifier.isStatic(field.getModifiers()) && AttributeKey.class.isAssignableFrom(field.getType())) {
+				keys.add(((AttributeKey<?>) field.get(null)).getKey());
+			}
+		}
+		return keys;
+	}
+
+}
