@@ -5,6 +5,7 @@ import org.aopalliance.intercept.MethodInvocation;
 
 import org.springframework.aop.support.AopUtils;
 
+import dev.llmobs.context.ContextScopes;
 import dev.llmobs.trace.LlmSpanTracer;
 import dev.llmobs.trace.SpanCompletion;
 import dev.llmobs.trace.SpanDescriptor;
@@ -42,7 +43,7 @@ public final class TracingInvocationProcessor implements InvocationProcessor {
 			return invocation.proceed();
 		}
 		Object result;
-		try (Scope scope = completion.span().makeCurrent()) {
+		try (Scope scope = ContextScopes.contextFor(completion.span()).makeCurrent()) {
 			result = invocation.proceed();
 		}
 		catch (Throwable ex) {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanLimits;
 import reactor.core.publisher.Flux;
 
@@ -35,6 +36,7 @@ import dev.llmobs.aop.StreamReturnValueHandler;
 import dev.llmobs.aop.TracingInvocationProcessor;
 import dev.llmobs.aop.UnadvisableMethodReporter;
 import dev.llmobs.capture.CaptureListener;
+import dev.llmobs.context.ContextStampingSpanProcessor;
 import dev.llmobs.capture.CaptureMode;
 import dev.llmobs.capture.CaptureOptions;
 import dev.llmobs.capture.ContentCapture;
@@ -119,6 +121,17 @@ public final class LlmObsAutoConfiguration {
 	@Bean
 	static UnadvisableMethodReporter llmObsUnadvisableMethodReporter() {
 		return new UnadvisableMethodReporter();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ContextStampingSpanProcessor llmObsContextStampingSpanProcessor() {
+		return new ContextStampingSpanProcessor();
+	}
+
+	@Bean
+	TracerProviderRegistration llmObsTracerProviderRegistration(ObjectProvider<SdkTracerProvider> tracerProvider) {
+		return new TracerProviderRegistration(tracerProvider);
 	}
 
 	@Bean

@@ -32,6 +32,8 @@ public class LlmObsProperties {
 
 	private final Capture capture = new Capture();
 
+	private final Web web = new Web();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -58,6 +60,10 @@ public class LlmObsProperties {
 
 	public Capture getCapture() {
 		return this.capture;
+	}
+
+	public Web getWeb() {
+		return this.web;
 	}
 
 	/**
@@ -173,6 +179,147 @@ public class LlmObsProperties {
 
 		public void setMaxDocumentLength(int maxDocumentLength) {
 			this.maxDocumentLength = maxDocumentLength;
+		}
+
+	}
+
+	/**
+	 * How the session and user of HTTP requests are found.
+	 */
+	public static class Web {
+
+		/**
+		 * Whether the servlet filter takes the session and user of each request.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Request header holding the session (conversation) id.
+		 */
+		private String sessionHeader = "X-Session-Id";
+
+		/**
+		 * Request header holding the user id, used when there is no authenticated
+		 * principal.
+		 */
+		private String userHeader = "X-User-Id";
+
+		/**
+		 * Whether the authenticated principal's name is the user id, winning over the
+		 * header.
+		 */
+		private boolean userFromPrincipal = true;
+
+		/**
+		 * Response header returning the trace id, so support can find a customer's trace.
+		 * Empty for none.
+		 */
+		private String traceIdHeader = "X-Trace-Id";
+
+		/**
+		 * Maximum length of a session or user id; longer values are dropped, not cut.
+		 */
+		private int maxIdLength = 128;
+
+		/**
+		 * Whether user ids are recorded as 'sha256:' and an HMAC keyed by 'user-id-salt'.
+		 */
+		private boolean hashUserIds = false;
+
+		/**
+		 * Secret salt of the user id HMAC.
+		 */
+		private String userIdSalt = "";
+
+		/**
+		 * Whether the session and user are sent as W3C baggage on outbound RestClient and
+		 * RestTemplate calls, to the 'propagate-hosts' only.
+		 */
+		private boolean propagate = false;
+
+		/**
+		 * Host names that may receive the session and user as baggage.
+		 */
+		private List<String> propagateHosts = new ArrayList<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getSessionHeader() {
+			return this.sessionHeader;
+		}
+
+		public void setSessionHeader(String sessionHeader) {
+			this.sessionHeader = sessionHeader;
+		}
+
+		public String getUserHeader() {
+			return this.userHeader;
+		}
+
+		public void setUserHeader(String userHeader) {
+			this.userHeader = userHeader;
+		}
+
+		public boolean isUserFromPrincipal() {
+			return this.userFromPrincipal;
+		}
+
+		public void setUserFromPrincipal(boolean userFromPrincipal) {
+			this.userFromPrincipal = userFromPrincipal;
+		}
+
+		public String getTraceIdHeader() {
+			return this.traceIdHeader;
+		}
+
+		public void setTraceIdHeader(String traceIdHeader) {
+			this.traceIdHeader = traceIdHeader;
+		}
+
+		public int getMaxIdLength() {
+			return this.maxIdLength;
+		}
+
+		public void setMaxIdLength(int maxIdLength) {
+			this.maxIdLength = maxIdLength;
+		}
+
+		public boolean isHashUserIds() {
+			return this.hashUserIds;
+		}
+
+		public void setHashUserIds(boolean hashUserIds) {
+			this.hashUserIds = hashUserIds;
+		}
+
+		public String getUserIdSalt() {
+			return this.userIdSalt;
+		}
+
+		public void setUserIdSalt(String userIdSalt) {
+			this.userIdSalt = userIdSalt;
+		}
+
+		public boolean isPropagate() {
+			return this.propagate;
+		}
+
+		public void setPropagate(boolean propagate) {
+			this.propagate = propagate;
+		}
+
+		public List<String> getPropagateHosts() {
+			return this.propagateHosts;
+		}
+
+		public void setPropagateHosts(List<String> propagateHosts) {
+			this.propagateHosts = propagateHosts;
 		}
 
 	}

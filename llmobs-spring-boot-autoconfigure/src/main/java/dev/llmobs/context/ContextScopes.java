@@ -2,6 +2,8 @@ package dev.llmobs.context;
 
 import java.util.function.UnaryOperator;
 
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import org.slf4j.MDC;
@@ -29,7 +31,8 @@ public final class ContextScopes {
 	 */
 	public static LlmObsScope open(UnaryOperator<LlmObsContext> change) {
 		LlmObsContext updated = change.apply(LlmObsContext.current());
-		Scope scope = updated.storeIn(Context.current()).makeCurrent();
+		Context current = Context.current();
+		Scope scope = clean(current, Span.fromContext(current), updated).makeCurrent();
 		String previousSession = MDC.get(MDC_SESSION_ID);
 		String previousUser = MDC.get(MDC_USER_ID);
 		putOrRemove(MDC_SESSION_ID, updated.sessionId());
@@ -39,6 +42,30 @@ public final class ContextScopes {
 			putOrRemove(MDC_SESSION_ID, previousSession);
 			putOrRemove(MDC_USER_ID, previousUser);
 		};
+	}
+
+	/**
+	 * The context to make current for a span: the span, the current baggage and the
+	 * {@link LlmObsContext}, on top of the root context. Starting from the root drops the
+	 * private key Micrometer's OpenTelemetry bridge keeps for the outer span's trace
+	 * context; keeping it would make Micrometer parent new observations (HTTP clients,
+	 * Spring AI) on that outer span instead of this one, and rebuild their scopes without
+	 * the session.
+	 * @param span the span to make current
+	 * @return the context
+	 */
+	public static Context contextFor(Span span) {
+		Context current = Context.current();
+		return clean(current, span, LlmObsContext.from(current));
+	}
+
+	private static Context clean(Context current, Span span, LlmObsContext llmObs) {
+		Context clean = Context.root().with(span);
+		Baggage baggage = Baggage.fromContextOrNull(current);
+		if (baggage != null) {
+			clean = clean.with(baggage);
+		}
+		return llmObs.isEmpty() ? clean : llmObs.storeIn(clean);
 	}
 
 	private static void putOrRemove(String key, String value) {

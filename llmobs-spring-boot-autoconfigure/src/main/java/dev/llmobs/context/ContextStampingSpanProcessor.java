@@ -1,10 +1,16 @@
 package dev.llmobs.context;
 
+import java.util.List;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+
+import dev.llmobs.trace.LlmObsAttributes;
 
 /**
  * Stamps the session, user, metadata and tags in effect on every span as it starts: ours,
@@ -13,11 +19,33 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
  */
 public final class ContextStampingSpanProcessor implements SpanProcessor {
 
+	private static final List<AttributeKey<?>> INHERITED = List.of(LlmObsAttributes.SESSION_ID,
+			LlmObsAttributes.GEN_AI_CONVERSATION_ID, LlmObsAttributes.USER_ID, LlmObsAttributes.METADATA,
+			LlmObsAttributes.TAG_TAGS);
+
 	@Override
 	public void onStart(Context parentContext, ReadWriteSpan span) {
 		LlmObsContext context = LlmObsContext.from(parentContext);
 		if (!context.isEmpty()) {
 			span.setAllAttributes(context.attributes());
+		}
+		else if (Span.fromContextOrNull(parentContext) instanceof ReadableSpan parent) {
+			// The context was rebuilt without the session (a thread hop restored by
+			// another
+			// library, or a scope opened from an outer span's saved context): a child of
+			// a
+			// stamped span inherits what its parent carries.
+			inherit(parent, span);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void inherit(ReadableSpan parent, ReadWriteSpan span) {
+		for (AttributeKey<?> key : INHERITED) {
+			Object value = parent.getAttribute(key);
+			if (value != null) {
+				span.setAttribute((AttributeKey<Object>) key, value);
+			}
 		}
 	}
 

@@ -123,6 +123,24 @@ class ContextScopesTests {
 	}
 
 	@Test
+	void childOfAStampedSpanInheritsWhenTheContextLostTheSession() {
+		Span parent;
+		try (LlmObsScope session = LlmObs.session("inherited"); LlmObsScope user = LlmObs.user("heir")) {
+			parent = this.tracer.spanBuilder("parent").startSpan();
+		}
+		Span child = this.tracer.spanBuilder("child").setParent(Context.root().with(parent)).startSpan();
+		child.end();
+		parent.end();
+		SpanData childData = this.exporter.getFinishedSpanItems()
+			.stream()
+			.filter((data) -> data.getName().equals("child"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(attr(childData, "session.id")).isEqualTo("inherited");
+		assertThat(attr(childData, "user.id")).isEqualTo("heir");
+	}
+
+	@Test
 	void sessionAndUserAreInTheMdcWhileTheScopeIsOpen() {
 		try (LlmObsScope session = LlmObs.session("s-9"); LlmObsScope user = LlmObs.user("u-9")) {
 			assertThat(MDC.get("sessionId")).isEqualTo("s-9");

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = OtlpExportIT.SupportApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.application.name=support-bot",
-				"management.opentelemetry.tracing.export.schedule-delay=50ms" })
+				"management.opentelemetry.tracing.export.schedule-delay=50ms",
+				"spring.autoconfigure.exclude=" + SessionsIT.SECURITY })
 @AutoConfigureTracing
 class OtlpExportIT {
 
