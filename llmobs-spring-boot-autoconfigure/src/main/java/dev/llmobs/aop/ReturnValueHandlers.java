@@ -27,7 +27,7 @@ public final class ReturnValueHandlers {
 	 * @return the value to return to the caller
 	 */
 	public Object handle(Object returnValue, SpanCompletion completion) {
-		if (returnValue != null && completion.span().isRecording()) {
+		if (returnValue != null) {
 			for (ReturnValueHandler handler : this.handlers) {
 				if (handler.canHandle(returnValue)) {
 					try {

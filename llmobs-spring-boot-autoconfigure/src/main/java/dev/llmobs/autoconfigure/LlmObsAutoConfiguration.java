@@ -45,6 +45,7 @@ import dev.llmobs.capture.Redactor;
 import dev.llmobs.trace.Convention;
 import dev.llmobs.trace.LlmSpanTracer;
 import dev.llmobs.trace.LlmSpanWriter;
+import dev.llmobs.trace.OperationListener;
 import dev.llmobs.trace.document.DocumentExtractor;
 import dev.llmobs.trace.document.DocumentMapper;
 
@@ -68,7 +69,7 @@ public final class LlmObsAutoConfiguration {
 	@ConditionalOnMissingBean
 	LlmSpanTracer llmObsSpanTracer(LlmObsProperties properties, ObjectProvider<OpenTelemetry> openTelemetry,
 			ObjectProvider<SpanLimits> spanLimits, ObjectProvider<CaptureListener> captureListener,
-			ObjectProvider<DocumentMapper> documentMappers) {
+			ObjectProvider<DocumentMapper> documentMappers, ObjectProvider<OperationListener> operations) {
 		LlmObsProperties.Capture capture = properties.getCapture();
 		CaptureListener listener = captureListener.getIfAvailable(() -> CaptureListener.NONE);
 		Redactor redactor = redactor(capture);
@@ -83,7 +84,8 @@ public final class LlmObsAutoConfiguration {
 		LlmSpanWriter writer = new LlmSpanWriter(content, documentContent, documents, conventions(properties),
 				maxAttributes);
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
-		return new LlmSpanTracer(otel.getTracer(INSTRUMENTATION_NAME), writer);
+		return new LlmSpanTracer(otel.getTracer(INSTRUMENTATION_NAME), writer,
+				operations.getIfAvailable(() -> OperationListener.NONE));
 	}
 
 	@Bean

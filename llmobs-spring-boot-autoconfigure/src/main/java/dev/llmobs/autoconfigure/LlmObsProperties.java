@@ -34,6 +34,12 @@ public class LlmObsProperties {
 
 	private final Web web = new Web();
 
+	private final RecentTraces recentTraces = new RecentTraces();
+
+	private final Console console = new Console();
+
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -64,6 +70,132 @@ public class LlmObsProperties {
 
 	public Web getWeb() {
 		return this.web;
+	}
+
+	public RecentTraces getRecentTraces() {
+		return this.recentTraces;
+	}
+
+	public Console getConsole() {
+		return this.console;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	/**
+	 * The in-memory store of recent traces behind /actuator/llmobs and the trace viewer.
+	 */
+	public static class RecentTraces {
+
+		/**
+		 * Whether recent traces are kept in memory.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Number of traces kept.
+		 */
+		private int maxTraces = 200;
+
+		/**
+		 * Maximum number of spans kept per trace.
+		 */
+		private int maxSpansPerTrace = 1000;
+
+		/**
+		 * Estimated memory the kept traces may hold, in bytes.
+		 */
+		private long maxBytes = 32L * 1024 * 1024;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxTraces() {
+			return this.maxTraces;
+		}
+
+		public void setMaxTraces(int maxTraces) {
+			this.maxTraces = maxTraces;
+		}
+
+		public int getMaxSpansPerTrace() {
+			return this.maxSpansPerTrace;
+		}
+
+		public void setMaxSpansPerTrace(int maxSpansPerTrace) {
+			this.maxSpansPerTrace = maxSpansPerTrace;
+		}
+
+		public long getMaxBytes() {
+			return this.maxBytes;
+		}
+
+		public void setMaxBytes(long maxBytes) {
+			this.maxBytes = maxBytes;
+		}
+
+	}
+
+	/**
+	 * Trace summaries in the application log.
+	 */
+	public static class Console {
+
+		/**
+		 * Whether each finished trace is logged as a compact tree (logger
+		 * 'dev.llmobs.console', info level); works without any OTLP endpoint.
+		 */
+		private boolean enabled = false;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * The 'llmobs' health indicator (switched off with management.health.llmobs.enabled).
+	 */
+	public static class Health {
+
+		/**
+		 * Consecutive failed exports before the indicator reports the problem.
+		 */
+		private int failureThreshold = 3;
+
+		/**
+		 * Whether a failing export pipeline reports DOWN instead of DEGRADED; DOWN can
+		 * take the application's overall health down.
+		 */
+		private boolean downOnFailure = false;
+
+		public int getFailureThreshold() {
+			return this.failureThreshold;
+		}
+
+		public void setFailureThreshold(int failureThreshold) {
+			this.failureThreshold = failureThreshold;
+		}
+
+		public boolean isDownOnFailure() {
+			return this.downOnFailure;
+		}
+
+		public void setDownOnFailure(boolean downOnFailure) {
+			this.downOnFailure = downOnFailure;
+		}
+
 	}
 
 	/**

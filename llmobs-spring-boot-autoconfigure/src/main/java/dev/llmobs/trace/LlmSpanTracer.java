@@ -17,14 +17,18 @@ public final class LlmSpanTracer {
 
 	private final LlmSpanWriter writer;
 
+	private final OperationListener operations;
+
 	/**
 	 * Creates a span tracer.
 	 * @param tracer the OpenTelemetry tracer of the application's tracer provider
 	 * @param writer writes the per-call attributes
+	 * @param operations told when each operation ends
 	 */
-	public LlmSpanTracer(Tracer tracer, LlmSpanWriter writer) {
+	public LlmSpanTracer(Tracer tracer, LlmSpanWriter writer, OperationListener operations) {
 		this.tracer = tracer;
 		this.writer = writer;
+		this.operations = operations;
 	}
 
 	/**
@@ -97,7 +101,7 @@ public final class LlmSpanTracer {
 		if (span.isRecording()) {
 			this.writer.writeInput(span, descriptor, arguments);
 		}
-		return new SpanCompletion(span, descriptor, this.writer, startNanos);
+		return new SpanCompletion(span, descriptor, this.writer, startNanos, this.operations);
 	}
 
 	/**

@@ -24,11 +24,15 @@ public final class SpanCompletion {
 
 	private final long startNanos;
 
+	private final OperationListener operations;
+
 	private final AtomicBoolean ended = new AtomicBoolean();
 
 	private final AtomicBoolean firstElementSeen = new AtomicBoolean();
 
-	SpanCompletion(Span span, SpanDescriptor descriptor, LlmSpanWriter writer, long startNanos) {
+	SpanCompletion(Span span, SpanDescriptor descriptor, LlmSpanWriter writer, long startNanos,
+			OperationListener operations) {
+		this.operations = operations;
 		this.span = span;
 		this.descriptor = descriptor;
 		this.writer = writer;
@@ -84,7 +88,7 @@ public final class SpanCompletion {
 	public void succeed(Object value) {
 		if (this.ended.compareAndSet(false, true)) {
 			this.writer.writeOutput(this.span, this.descriptor, value);
-			this.span.end();
+			end("success");
 		}
 	}
 
@@ -95,7 +99,7 @@ public final class SpanCompletion {
 	public void succeedWithCaptured(CapturedContent output) {
 		if (this.ended.compareAndSet(false, true)) {
 			this.writer.writeCapturedOutput(this.span, output);
-			this.span.end();
+			end("success");
 		}
 	}
 
@@ -112,7 +116,7 @@ public final class SpanCompletion {
 		}
 		if (this.ended.compareAndSet(false, true)) {
 			this.writer.writeError(this.span, cause);
-			this.span.end();
+			end("error");
 		}
 	}
 
@@ -123,7 +127,17 @@ public final class SpanCompletion {
 	public void cancel(CapturedContent partialOutput) {
 		if (this.ended.compareAndSet(false, true)) {
 			this.writer.writeCancelled(this.span, partialOutput);
-			this.span.end();
+			end("cancelled");
+		}
+	}
+
+	private void end(String outcome) {
+		this.span.end();
+		try {
+			this.operations.operationEnded(this.descriptor, outcome, System.nanoTime() - this.startNanos);
+		}
+		catch (RuntimeException ex) {
+			RecordingFailures.record("the metrics of " + this.descriptor.spanName(), ex);
 		}
 	}
 

@@ -36,6 +36,8 @@ final class TracingFixture {
 
 	final SpanAnnotationAdvisor advisor;
 
+	final java.util.List<String> operations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	TracingFixture() {
 		this(CaptureMode.FULL, 4000, true, true, Sampler.alwaysOn(), EnumSet.allOf(Convention.class));
 	}
@@ -55,7 +57,8 @@ final class TracingFixture {
 				CaptureListener.NONE);
 		LlmSpanWriter writer = new LlmSpanWriter(capture, documentCapture, new DocumentExtractor(List.of(), 5),
 				conventions, SpanLimits.getDefault().getMaxNumberOfAttributes());
-		LlmSpanTracer tracer = new LlmSpanTracer(this.tracerProvider.get("test"), writer);
+		LlmSpanTracer tracer = new LlmSpanTracer(this.tracerProvider.get("test"), writer,
+				(descriptor, outcome, nanos) -> this.operations.add(descriptor.spanName() + ":" + outcome));
 		ReturnValueHandlers handlers = new ReturnValueHandlers(List.of(new ReactorReturnValueHandler(),
 				new CompletionStageReturnValueHandler(), new StreamReturnValueHandler()));
 		InvocationProcessor processor = new TracingInvocationProcessor(

@@ -1,0 +1,110 @@
+package dev.llmobs.actuate;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import dev.llmobs.capture.CaptureListener;
+import dev.llmobs.capture.RedactionKind;
+import dev.llmobs.export.ExportStatistics;
+import dev.llmobs.trace.OperationListener;
+import dev.llmobs.trace.SpanDescriptor;
+
+/**
+ * The library's Micrometer meters: {@code llmobs.operation} per annotated method,
+ * {@code llmobs.export.spans}, {@code llmobs.capture.truncated} and
+ * {@code llmobs.capture.redactions}. Tags are low-cardinality (kinds, method names,
+ * outcomes); never a session, user or content. Meters are looked up once and cached.
+ */
+public final class LlmObsMeters implements MeterBinder, OperationListener, CaptureListener {
+
+	private final ExportStatistics statistics;
+
+	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
+	private final Map<RedactionKind, Counter> redactions = new ConcurrentHashMap<>();
+
+	private volatile MeterRegistry registry;
+
+	private volatile Counter truncated;
+
+	/**
+	 * Creates the meters.
+	 * @param statistics the export statistics, or {@code null} when export is not
+	 * accounted
+	 */
+	public LlmObsMeters(ExportStatistics statistics) {
+		this.statistics = statistics;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		this.registry = registry;
+		this.truncated = Counter.builder("llmobs.capture.truncated")
+			.description("Captured values cut at llmobs.capture.max-length")
+			.register(registry);
+		if (this.statistics != null) {
+			exportCounter(registry, "exported", ExportStatistics::exported);
+			exportCounter(registry, "failed", ExportStatistics::failed);
+			exportCounter(registry, "dropped", ExportStatistics::dropped);
+		}
+	}
+
+	private void exportCounter(MeterRegistry registry, String outcome,
+			java.util.function.ToDoubleFunction<ExportStatistics> count) {
+		FunctionCounter.builder("llmobs.export.spans", this.statistics, count)
+			.description("Spans handed to the exporter, by outcome")
+			.tag("outcome", outcome)
+			.register(registry);
+	}
+
+	@Override
+	public void operationEnded(SpanDescriptor descriptor, String outcome, long durationNanos) {
+		MeterRegistry current = this.registry;
+		if (current == null) {
+			return;
+		}
+		String key = descriptor.spanName() + '\u0000' + descriptor.kind().llmObsKind() + '\u0000' + outcome;
+		Timer timer = this.timers.get(key);
+		if (timer == null) {
+			timer = this.timers.computeIfAbsent(key,
+					(k) -> Timer.builder("llmobs.operation")
+						.description("Duration of annotated LLM operations")
+						.tag("llmobs.span.kind", descriptor.kind().llmObsKind())
+						.tag("name", descriptor.spanName())
+						.tag("outcome", outcome)
+						.register(current));
+		}
+		timer.record(durationNanos, TimeUnit.NANOSECONDS);
+	}
+
+	@Override
+	public void truncated() {
+		Counter counter = this.truncated;
+		if (counter != null) {
+			counter.increment();
+		}
+	}
+
+	@Override
+	public void redacted(RedactionKind kind, int count) {
+		MeterRegistry current = this.registry;
+		if (current == null) {
+			return;
+		}
+		this.redactions
+			.computeIfAbsent(kind,
+					(k) -> Counter.builder("llmobs.capture.redactions")
+						.description("Matches replaced by redaction, by detector")
+						.tag("kind", k.configName())
+						.register(current))
+			.increment(count);
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Actuator integration: the {@code llmobs} health indicator, the {@code /actuator/llmobs}
+ * endpoint and the Micrometer meters.
+ */
+package dev.llmobs.actuate;

@@ -1,0 +1,133 @@
+package dev.llmobs.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import dev.llmobs.actuate.LlmObsEndpoint;
+import dev.llmobs.actuate.LlmObsHealthIndicator;
+import dev.llmobs.actuate.LlmObsMeters;
+import dev.llmobs.export.ExportStatistics;
+import dev.llmobs.export.RecentTraceStore;
+
+/**
+ * Actuator integration: the {@code llmobs} health indicator, the {@code llmobs} endpoint,
+ * and the Micrometer meters.
+ */
+@AutoConfiguration(before = LlmObsAutoConfiguration.class, after = LlmObsExportAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "llmobs.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(LlmObsProperties.class)
+public final class LlmObsActuatorAutoConfiguration {
+
+	private static final String OTLP_ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		LlmObsMeters llmObsMeters(ObjectProvider<ExportStatistics> statistics) {
+			return new LlmObsMeters(statistics.getIfAvailable());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HealthIndicator.class)
+	@ConditionalOnBean(ExportStatistics.class)
+	@ConditionalOnEnabledHealthIndicator("llmobs")
+	static class HealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "llmobsHealthIndicator")
+		LlmObsHealthIndicator llmobsHealthIndicator(ExportStatistics statistics, LlmObsProperties properties,
+				Environment environment) {
+			String endpoint = environment.getProperty(OTLP_ENDPOINT);
+			return new LlmObsHealthIndicator(statistics, (endpoint != null) ? withoutCredentials(endpoint) : null,
+					properties.getHealth().getFailureThreshold(), properties.getHealth().isDownOnFailure());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Endpoint.class)
+	@ConditionalOnBean(RecentTraceStore.class)
+	@ConditionalOnAvailableEndpoint(LlmObsEndpoint.class)
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		LlmObsEndpoint llmObsEndpoint(RecentTraceStore store, LlmObsProperties properties, Environment environment) {
+			return new LlmObsEndpoint(store, effectiveConfiguration(properties, environment));
+		}
+
+	}
+
+	static String withoutCredentials(String url) {
+		return url.replaceAll("//[^/@]+@", "//").replaceAll("\\?.*$", "");
+	}
+
+	static Map<String, Object> effectiveConfiguration(LlmObsProperties properties, Environment environment) {
+		Map<String, Object> configuration = new LinkedHashMap<>();
+		configuration.put("enabled", properties.isEnabled());
+		configuration.put("conventions", properties.getConventions());
+		LlmObsProperties.Capture capture = properties.getCapture();
+		configuration.put("capture",
+				Map.of("inputs", capture.isInputs(), "outputs", capture.isOutputs(), "mode", capture.getMode(),
+						"maxLength", capture.getMaxLength(), "redact", capture.getRedact(), "customRedactPatterns",
+						capture.getRedactPatterns().size()));
+		LlmObsProperties.Web web = properties.getWeb();
+		configuration.put("web", Map.of("enabled", web.isEnabled(), "sessionHeader", web.getSessionHeader(),
+				"userHeader", web.getUserHeader(), "userFromPrincipal", web.isUserFromPrincipal(), "hashUserIds",
+				web.isHashUserIds(), "propagate", web.isPropagate(), "propagateHosts", web.getPropagateHosts()));
+		configuration.put("recentTraces", Map.of("maxTraces", properties.getRecentTraces().getMaxTraces()));
+		configuration.put("console", properties.getConsole().isEnabled());
+		String endpoint = environment.getProperty(OTLP_ENDPOINT);
+		Map<String, Object> export = new LinkedHashMap<>();
+		export.put("endpoint", (endpoint != null) ? withoutCredentials(endpoint) : "none");
+		Map<String, String> headers = new TreeMap<>();
+		for (String name : headerNames(environment)) {
+			headers.put(name, "******");
+		}
+		export.put("headers", headers);
+		export.put("samplingProbability", environment.getProperty("management.tracing.sampling.probability"));
+		configuration.put("export", export);
+		return configuration;
+	}
+
+	private static Iterable<String> headerNames(Environment environment) {
+		java.util.Set<String> names = new java.util.TreeSet<>();
+		if (environment instanceof org.springframework.core.env.ConfigurableEnvironment configurable) {
+			String prefix = "management.opentelemetry.tracing.export.otlp.headers.";
+			for (org.springframework.core.env.PropertySource<?> source : configurable.getPropertySources()) {
+				if (source instanceof org.springframework.core.env.EnumerablePropertySource<?> enumerable) {
+					for (String name : enumerable.getPropertyNames()) {
+						if (name.startsWith(prefix)) {
+							names.add(name.substring(prefix.length()));
+						}
+					}
+				}
+			}
+		}
+		return names;
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.llmobs.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+import dev.llmobs.export.CompletedTrace;
+import dev.llmobs.export.ConsoleTraceReporter;
+import dev.llmobs.export.ExportAccountingPostProcessor;
+import dev.llmobs.export.ExportAccountingSpanProcessor;
+import dev.llmobs.export.ExportStatistics;
+import dev.llmobs.export.RecentTraceStore;
+import dev.llmobs.export.TraceAssembler;
+
+/**
+ * Auto-configuration of what follows the end of spans: export accounting around Boot's
+ * exporter, the recent-trace store and console summaries.
+ */
+@AutoConfiguration(before = LlmObsAutoConfiguration.class,
+		afterName = { "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration" })
+@ConditionalOnClass(SdkTracerProvider.class)
+@ConditionalOnBooleanProperty(name = "llmobs.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(LlmObsProperties.class)
+public final class LlmObsExportAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExportStatistics llmObsExportStatistics(Environment environment) {
+		long queue = environment.getProperty("management.opentelemetry.tracing.export.max-queue-size", Long.class,
+				2048L);
+		long batch = environment.getProperty("management.opentelemetry.tracing.export.max-batch-size", Long.class,
+				512L);
+		return new ExportStatistics(queue + batch);
+	}
+
+	@Bean
+	static ExportAccountingPostProcessor llmObsExportAccountingPostProcessor(
+			ObjectProvider<ExportStatistics> statistics) {
+		return new ExportAccountingPostProcessor(statistics::getObject);
+	}
+
+	@Bean
+	ExportAccountingSpanProcessor llmObsExportAccountingSpanProcessor(ExportStatistics statistics) {
+		return new ExportAccountingSpanProcessor(statistics);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "llmobs.recent-traces.enabled", matchIfMissing = true)
+	RecentTraceStore llmObsRecentTraceStore(LlmObsProperties properties) {
+		LlmObsProperties.RecentTraces recent = properties.getRecentTraces();
+		return new RecentTraceStore(recent.getMaxTraces(), recent.getMaxBytes());
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("llmobs.console.enabled")
+	ConsoleTraceReporter llmObsConsoleTraceReporter() {
+		return new ConsoleTraceReporter();
+	}
+
+	@Bean
+	TraceAssembler llmObsTraceAssembler(LlmObsProperties properties, ObjectProvider<RecentTraceStore> store,
+			ObjectProvider<ConsoleTraceReporter> console) {
+		List<Consumer<CompletedTrace>> listeners = new ArrayList<>();
+		List<TraceAssembler.LateSpanListener> late = new ArrayList<>();
+		store.ifAvailable((recent) -> {
+			listeners.add(recent);
+			late.add(recent);
+		});
+		console.ifAvailable(listeners::add);
+		LlmObsProperties.RecentTraces recent = properties.getRecentTraces();
+		return new TraceAssembler(Math.max(recent.getMaxTraces(), 64), recent.getMaxSpansPerTrace(), listeners, late);
+	}
+
+}

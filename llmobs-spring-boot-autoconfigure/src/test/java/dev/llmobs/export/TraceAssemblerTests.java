@@ -1,0 +1,121 @@
+package dev.llmobs.export;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TraceAssemblerTests {
+
+	private final List<CompletedTrace> completed = new ArrayList<>();
+
+	private final RecentTraceStore store = new RecentTraceStore(3, 1_000_000);
+
+	private final TraceAssembler assembler = new TraceAssembler(10, 100, List.of(this.completed::add, this.store),
+			List.of(this.store));
+
+	private final Tracer tracer = SdkTracerProvider.builder().addSpanProcessor(this.assembler).build().get("test");
+
+	private String runTrace(String rootName, int children) {
+		Span root = this.tracer.spanBuilder(rootName).startSpan();
+		try (Scope scope = root.makeCurrent()) {
+			for (int i = 0; i < children; i++) {
+				Span child = this.tracer.spanBuilder(rootName + "-child-" + i)
+					.setAttribute("llm.token_count.total", 10L)
+					.setAttribute("llm.cost.total", 0.001)
+					.startSpan();
+				child.end();
+			}
+		}
+		root.setAttribute("session.id", "s-" + rootName);
+		root.end();
+		return root.getSpanContext().getTraceId();
+	}
+
+	@Test
+	void traceIsHandedOnWhenItsRootEnds() {
+		String traceId = runTrace("chat", 2);
+		assertThat(this.completed).singleElement().satisfies((trace) -> {
+			assertThat(trace.traceId()).isEqualTo(traceId);
+			assertThat(trace.spans()).hasSize(3);
+			TraceSummary summary = trace.summary();
+			assertThat(summary.rootName()).isEqualTo("chat");
+			assertThat(summary.totalTokens()).isEqualTo(20);
+			assertThat(summary.costUsd()).isCloseTo(0.002, org.assertj.core.data.Offset.offset(1e-9));
+			assertThat(summary.sessionId()).isEqualTo("s-chat");
+			assertThat(summary.error()).isFalse();
+		});
+		assertThat(TraceTree.of(this.completed.get(0).spans())).singleElement()
+			.satisfies((tree) -> assertThat(tree.children()).hasSize(2));
+	}
+
+	@Test
+	void storeKeepsTheNewestTracesWithinItsCount() {
+		for (int i = 0; i < 5; i++) {
+			runTrace("t" + i, 1);
+		}
+		assertThat(this.store.traces()).extracting((trace) -> trace.root().getName()).containsExactly("t4", "t3", "t2");
+	}
+
+	@Test
+	void storeEvictsByEstimatedBytes() {
+		RecentTraceStore small = new RecentTraceStore(100, 3_000);
+		TraceAssembler assembler = new TraceAssembler(10, 100, List.of(small), List.of());
+		Tracer tracer = SdkTracerProvider.builder().addSpanProcessor(assembler).build().get("bytes");
+		for (int i = 0; i < 5; i++) {
+			Span span = tracer.spanBuilder("big-" + i).setAttribute("output.value", "x".repeat(1000)).startSpan();
+			span.end();
+		}
+		assertThat(small.traces()).hasSize(1);
+		assertThat(small.approximateBytes()).isLessThanOrEqualTo(3_000);
+		assertThat(small.traces().get(0).root().getName()).isEqualTo("big-4");
+	}
+
+	@Test
+	void spansEndingAfterTheRootAreAddedLate() {
+		Span root = this.tracer.spanBuilder("root").startSpan();
+		Span late = this.tracer.spanBuilder("late-eval").setParent(Context.root().with(root)).startSpan();
+		root.end();
+		late.setAttribute("gen_ai.evaluation.verdict", "fail");
+		late.setStatus(StatusCode.ERROR);
+		late.end();
+		CompletedTrace stored = this.store.trace(root.getSpanContext().getTraceId()).orElseThrow();
+		assertThat(stored.spans()).hasSize(2);
+		assertThat(stored.summary().evaluationsFailed()).isEqualTo(1);
+		assertThat(stored.summary().error()).isTrue();
+	}
+
+	@Test
+	void spansPerTraceAreCapped() {
+		TraceAssembler capped = new TraceAssembler(10, 3, List.of(this.completed::add), List.of());
+		Tracer tracer = SdkTracerProvider.builder().addSpanProcessor(capped).build().get("cap");
+		Span root = tracer.spanBuilder("root").startSpan();
+		try (Scope scope = root.makeCurrent()) {
+			for (int i = 0; i < 10; i++) {
+				tracer.spanBuilder("c" + i).startSpan().end();
+			}
+		}
+		root.end();
+		assertThat(this.completed).singleElement().satisfies((trace) -> assertThat(trace.spans()).hasSize(3));
+	}
+
+	@Test
+	void consoleRendersATree() {
+		runTrace("support-flow", 2);
+		String text = new ConsoleTraceReporter().render(this.completed.get(0));
+		assertThat(text).contains("session=s-support-flow")
+			.contains("20 tokens")
+			.contains("└─ support-flow")
+			.contains("├─ support-flow-child-0")
+			.contains("└─ support-flow-child-1");
+	}
+
+}
