@@ -66,19 +66,12 @@ public final class ExportStatistics {
 		this.exported.addAndGet(count);
 		this.consecutiveFailures.set(0);
 		this.lastSuccess.set(Instant.now());
-		updateDropped();
 	}
 
 	void failed(int count, String error) {
 		this.failed.addAndGet(count);
 		this.consecutiveFailures.incrementAndGet();
 		this.lastError.set(sanitize(error));
-		updateDropped();
-	}
-
-	private void updateDropped() {
-		long beyondCapacity = pending() - this.capacity;
-		this.dropped.accumulateAndGet(beyondCapacity, Math::max);
 	}
 
 	static String sanitize(String message) {
@@ -119,7 +112,8 @@ public final class ExportStatistics {
 	 * @return the count
 	 */
 	public long dropped() {
-		return Math.max(0, this.dropped.get());
+		long unaccounted = this.ended.get() - this.exported.get() - this.failed.get();
+		return Math.max(0, this.dropped.accumulateAndGet(unaccounted - this.capacity, Math::max));
 	}
 
 	/**
@@ -127,7 +121,8 @@ public final class ExportStatistics {
 	 * @return the count
 	 */
 	public long pending() {
-		return Math.max(0, this.ended.get() - this.exported.get() - this.failed.get() - dropped());
+		long dropped = dropped();
+		return Math.max(0, this.ended.get() - this.exported.get() - this.failed.get() - dropped);
 	}
 
 	/**
