@@ -4,11 +4,19 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import java.util.List;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 
 import dev.llmobs.context.ContextScopes;
 import dev.llmobs.context.LlmObsScope;
+import dev.llmobs.llm.LlmCallRecorder;
+import dev.llmobs.llm.LlmUsage;
+import dev.llmobs.trace.RecordingFailures;
+import dev.llmobs.trace.TraceCost;
 
 /**
  * The programmatic API, usable without injection. Scopes set the session, user, metadata
@@ -26,6 +34,8 @@ public final class LlmObs {
 	private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(10);
 
 	private static final AtomicReference<SdkTracerProvider> tracerProvider = new AtomicReference<>();
+
+	private static final AtomicReference<LlmCallRecorder> llmCalls = new AtomicReference<>();
 
 	private LlmObs() {
 	}
@@ -81,6 +91,37 @@ public final class LlmObs {
 		}
 		CompletableResultCode result = provider.forceFlush().join(FLUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		return result.isSuccess();
+	}
+
+	/**
+	 * Records token usage (and so cost) on the current span, for model calls whose
+	 * response type is not recognized: call it inside an {@code @LlmCall} method.
+	 * @param model the model that answered, used for pricing
+	 * @param inputTokens prompt tokens
+	 * @param outputTokens completion tokens
+	 */
+	public static void recordUsage(String model, long inputTokens, long outputTokens) {
+		LlmCallRecorder recorder = llmCalls.get();
+		Span span = Span.current();
+		if (recorder == null || !span.isRecording()) {
+			return;
+		}
+		try {
+			LlmUsage usage = new LlmUsage(inputTokens, outputTokens, null, model, List.of(), null);
+			recorder.record(span, "", (model != null) ? model : "", usage, TraceCost.from(Context.current()), true,
+					true);
+		}
+		catch (RuntimeException ex) {
+			RecordingFailures.record("programmatic usage", ex);
+		}
+	}
+
+	/**
+	 * Registers the recorder {@link #recordUsage} uses; called by the auto-configuration.
+	 * @param recorder the recorder, or {@code null} to clear it
+	 */
+	public static void useLlmCallRecorder(LlmCallRecorder recorder) {
+		llmCalls.set(recorder);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -13,6 +14,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import dev.llmobs.capture.CaptureListener;
 import dev.llmobs.capture.RedactionKind;
 import dev.llmobs.export.ExportStatistics;
+import dev.llmobs.llm.LlmCallListener;
+import dev.llmobs.llm.LlmCost;
+import dev.llmobs.llm.LlmUsage;
 import dev.llmobs.trace.OperationListener;
 import dev.llmobs.trace.SpanDescriptor;
 
@@ -22,7 +26,7 @@ import dev.llmobs.trace.SpanDescriptor;
  * {@code llmobs.capture.redactions}. Tags are low-cardinality (kinds, method names,
  * outcomes); never a session, user or content. Meters are looked up once and cached.
  */
-public final class LlmObsMeters implements MeterBinder, OperationListener, CaptureListener {
+public final class LlmObsMeters implements MeterBinder, OperationListener, CaptureListener, LlmCallListener {
 
 	private final ExportStatistics statistics;
 
@@ -82,6 +86,55 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 						.register(current));
 		}
 		timer.record(durationNanos, TimeUnit.NANOSECONDS);
+	}
+
+	@Override
+	public void recorded(String provider, String model, LlmUsage usage, LlmCost cost, boolean truncated) {
+		MeterRegistry current = this.registry;
+		if (current == null) {
+			return;
+		}
+		String providerTag = (provider != null) ? provider : "none";
+		String modelTag = (model != null) ? model : "none";
+		if (usage.inputTokens() != null) {
+			tokens(current, "input", providerTag, modelTag).record(usage.inputTokens());
+		}
+		if (usage.outputTokens() != null) {
+			tokens(current, "output", providerTag, modelTag).record(usage.outputTokens());
+		}
+		if (cost != null) {
+			Counter.builder("llmobs.cost")
+				.description("Cost of model calls in USD")
+				.baseUnit("usd")
+				.tag("gen_ai.provider.name", providerTag)
+				.tag("gen_ai.request.model", modelTag)
+				.register(current)
+				.increment(cost.total());
+		}
+		else {
+			Counter.builder("llmobs.cost.unpriced")
+				.description("Model calls without a price")
+				.tag("gen_ai.request.model", modelTag)
+				.register(current)
+				.increment();
+		}
+		if (truncated) {
+			Counter.builder("llmobs.llm.truncated")
+				.description("Model outputs cut at the token limit")
+				.tag("gen_ai.request.model", modelTag)
+				.register(current)
+				.increment();
+		}
+	}
+
+	private static DistributionSummary tokens(MeterRegistry registry, String type, String provider, String model) {
+		return DistributionSummary.builder("gen_ai.client.token.usage")
+			.description("Tokens used by model calls")
+			.baseUnit("{token}")
+			.tag("gen_ai.token.type", type)
+			.tag("gen_ai.provider.name", provider)
+			.tag("gen_ai.request.model", model)
+			.register(registry);
 	}
 
 	@Override

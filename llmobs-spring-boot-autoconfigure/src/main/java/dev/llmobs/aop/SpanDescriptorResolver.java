@@ -105,7 +105,7 @@ public final class SpanDescriptorResolver {
 		return new SpanDescriptor(options.kind(), name,
 				LlmSpanTracer.staticAttributes(options.kind(), name, options.identity(), this.conventions),
 				captureInput, captureOutput, names.toArray(String[]::new),
-				indexes.stream().mapToInt(Integer::intValue).toArray(), queryIndex);
+				indexes.stream().mapToInt(Integer::intValue).toArray(), queryIndex, options.identity());
 	}
 
 	private static boolean decide(Capture override, boolean global) {

@@ -5,7 +5,6 @@ import org.aopalliance.intercept.MethodInvocation;
 
 import org.springframework.aop.support.AopUtils;
 
-import dev.llmobs.context.ContextScopes;
 import dev.llmobs.trace.LlmSpanTracer;
 import dev.llmobs.trace.SpanCompletion;
 import dev.llmobs.trace.SpanDescriptor;
@@ -43,7 +42,7 @@ public final class TracingInvocationProcessor implements InvocationProcessor {
 			return invocation.proceed();
 		}
 		Object result;
-		try (Scope scope = ContextScopes.contextFor(completion.span()).makeCurrent()) {
+		try (Scope scope = this.tracer.contextFor(completion).makeCurrent()) {
 			result = invocation.proceed();
 		}
 		catch (Throwable ex) {

@@ -2,6 +2,8 @@ package dev.llmobs.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -42,6 +44,13 @@ import dev.llmobs.capture.CaptureOptions;
 import dev.llmobs.capture.ContentCapture;
 import dev.llmobs.capture.RedactionKind;
 import dev.llmobs.capture.Redactor;
+import dev.llmobs.LlmObs;
+import dev.llmobs.llm.LlmCallListener;
+import dev.llmobs.llm.LlmCallRecorder;
+import dev.llmobs.llm.ModelPrice;
+import dev.llmobs.llm.PricingTable;
+import dev.llmobs.llm.UsageExtractor;
+import dev.llmobs.llm.UsageExtractors;
 import dev.llmobs.trace.Convention;
 import dev.llmobs.trace.LlmSpanTracer;
 import dev.llmobs.trace.LlmSpanWriter;
@@ -69,7 +78,8 @@ public final class LlmObsAutoConfiguration {
 	@ConditionalOnMissingBean
 	LlmSpanTracer llmObsSpanTracer(LlmObsProperties properties, ObjectProvider<OpenTelemetry> openTelemetry,
 			ObjectProvider<SpanLimits> spanLimits, ObjectProvider<CaptureListener> captureListener,
-			ObjectProvider<DocumentMapper> documentMappers, ObjectProvider<OperationListener> operations) {
+			ObjectProvider<DocumentMapper> documentMappers, ObjectProvider<OperationListener> operations,
+			LlmCallRecorder llmCalls) {
 		LlmObsProperties.Capture capture = properties.getCapture();
 		CaptureListener listener = captureListener.getIfAvailable(() -> CaptureListener.NONE);
 		Redactor redactor = redactor(capture);
@@ -82,10 +92,25 @@ public final class LlmObsAutoConfiguration {
 				capture.getMaxDocuments());
 		int maxAttributes = spanLimits.getIfAvailable(SpanLimits::getDefault).getMaxNumberOfAttributes();
 		LlmSpanWriter writer = new LlmSpanWriter(content, documentContent, documents, conventions(properties),
-				maxAttributes);
+				maxAttributes, llmCalls);
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
 		return new LlmSpanTracer(otel.getTracer(INSTRUMENTATION_NAME), writer,
 				operations.getIfAvailable(() -> OperationListener.NONE));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LlmCallRecorder llmObsLlmCallRecorder(LlmObsProperties properties, ObjectProvider<UsageExtractor> extractors,
+			ObjectProvider<LlmCallListener> listener) {
+		Map<String, ModelPrice> overrides = new HashMap<>();
+		properties.getPricing()
+			.getModels()
+			.forEach((model, price) -> overrides.put(model, new ModelPrice(price.getInputPerMillion(),
+					price.getOutputPerMillion(), price.getCachedInputPerMillion())));
+		LlmCallRecorder recorder = new LlmCallRecorder(new UsageExtractors(extractors.orderedStream().toList()),
+				new PricingTable(overrides), listener.getIfAvailable(() -> LlmCallListener.NONE));
+		LlmObs.useLlmCallRecorder(recorder);
+		return recorder;
 	}
 
 	@Bean

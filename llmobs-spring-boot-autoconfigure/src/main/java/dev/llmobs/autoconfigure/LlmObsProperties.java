@@ -1,7 +1,9 @@
 package dev.llmobs.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.Ordered;
@@ -39,6 +41,8 @@ public class LlmObsProperties {
 	private final Console console = new Console();
 
 	private final Health health = new Health();
+
+	private final Pricing pricing = new Pricing();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -82,6 +86,77 @@ public class LlmObsProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Pricing getPricing() {
+		return this.pricing;
+	}
+
+	/**
+	 * Model prices for cost attributes and the llmobs.cost meter.
+	 */
+	public static class Pricing {
+
+		/**
+		 * Prices per model name (USD per million tokens); entries win over the built-in
+		 * prices and dated variants of a name use its price.
+		 */
+		private Map<String, ModelPricing> models = new LinkedHashMap<>();
+
+		public Map<String, ModelPricing> getModels() {
+			return this.models;
+		}
+
+		public void setModels(Map<String, ModelPricing> models) {
+			this.models = models;
+		}
+
+	}
+
+	/**
+	 * The price of one model.
+	 */
+	public static class ModelPricing {
+
+		/**
+		 * USD per million prompt tokens.
+		 */
+		private double inputPerMillion;
+
+		/**
+		 * USD per million completion tokens.
+		 */
+		private double outputPerMillion;
+
+		/**
+		 * USD per million cached prompt tokens; unset to charge them as input.
+		 */
+		private Double cachedInputPerMillion;
+
+		public double getInputPerMillion() {
+			return this.inputPerMillion;
+		}
+
+		public void setInputPerMillion(double inputPerMillion) {
+			this.inputPerMillion = inputPerMillion;
+		}
+
+		public double getOutputPerMillion() {
+			return this.outputPerMillion;
+		}
+
+		public void setOutputPerMillion(double outputPerMillion) {
+			this.outputPerMillion = outputPerMillion;
+		}
+
+		public Double getCachedInputPerMillion() {
+			return this.cachedInputPerMillion;
+		}
+
+		public void setCachedInputPerMillion(Double cachedInputPerMillion) {
+			this.cachedInputPerMillion = cachedInputPerMillion;
+		}
+
 	}
 
 	/**

@@ -8,6 +8,8 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import org.slf4j.MDC;
 
+import dev.llmobs.trace.TraceCost;
+
 /**
  * Opens {@link LlmObsScope}s: derives a new {@link LlmObsContext} from the current one,
  * makes it current in the OpenTelemetry context, and mirrors session and user into the
@@ -64,6 +66,10 @@ public final class ContextScopes {
 		Baggage baggage = Baggage.fromContextOrNull(current);
 		if (baggage != null) {
 			clean = clean.with(baggage);
+		}
+		TraceCost traceCost = TraceCost.from(current);
+		if (traceCost != null) {
+			clean = traceCost.storeIn(clean);
 		}
 		return llmObs.isEmpty() ? clean : llmObs.storeIn(clean);
 	}

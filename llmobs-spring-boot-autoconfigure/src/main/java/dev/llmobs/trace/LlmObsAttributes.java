@@ -24,6 +24,12 @@ public final class LlmObsAttributes {
 	public static final AttributeKey<Long> LLMOBS_DOCUMENTS_DROPPED = AttributeKey
 		.longKey("llmobs.retrieval.documents_dropped");
 
+	/** Set on an LLM span when the output hit the token limit. */
+	public static final AttributeKey<Boolean> LLMOBS_TRUNCATED = AttributeKey.booleanKey("llmobs.truncated");
+
+	/** The summed cost in USD of the model calls under a chain root. */
+	public static final AttributeKey<Double> LLMOBS_TRACE_COST = AttributeKey.doubleKey("llmobs.trace.cost");
+
 	/** OpenTelemetry's error type, the exception class name. */
 	public static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
@@ -79,6 +85,15 @@ public final class LlmObsAttributes {
 	/** {@code llm.token_count.total}. */
 	public static final AttributeKey<Long> LLM_TOKEN_COUNT_TOTAL = AttributeKey.longKey("llm.token_count.total");
 
+	/** {@code llm.cost.prompt}, USD. */
+	public static final AttributeKey<Double> LLM_COST_PROMPT = AttributeKey.doubleKey("llm.cost.prompt");
+
+	/** {@code llm.cost.completion}, USD. */
+	public static final AttributeKey<Double> LLM_COST_COMPLETION = AttributeKey.doubleKey("llm.cost.completion");
+
+	/** {@code llm.cost.total}, USD. */
+	public static final AttributeKey<Double> LLM_COST_TOTAL = AttributeKey.doubleKey("llm.cost.total");
+
 	/** {@code tool.name}. */
 	public static final AttributeKey<String> TOOL_NAME = AttributeKey.stringKey("tool.name");
 
@@ -112,6 +127,15 @@ public final class LlmObsAttributes {
 	public static final AttributeKey<Long> GEN_AI_USAGE_OUTPUT_TOKENS = AttributeKey
 		.longKey("gen_ai.usage.output_tokens");
 
+	/** {@code gen_ai.response.finish_reasons}. */
+	public static final AttributeKey<List<String>> GEN_AI_RESPONSE_FINISH_REASONS = AttributeKey
+		.stringArrayKey("gen_ai.response.finish_reasons");
+
+	/**
+	 * {@code gen_ai.usage.cost}, USD (not in the semantic conventions; read by Langfuse).
+	 */
+	public static final AttributeKey<Double> GEN_AI_USAGE_COST = AttributeKey.doubleKey("gen_ai.usage.cost");
+
 	/** {@code gen_ai.conversation.id}, the session id. */
 	public static final AttributeKey<String> GEN_AI_CONVERSATION_ID = AttributeKey.stringKey("gen_ai.conversation.id");
 
@@ -131,6 +155,26 @@ public final class LlmObsAttributes {
 
 	/** {@code gen_ai.agent.name}. */
 	public static final AttributeKey<String> GEN_AI_AGENT_NAME = AttributeKey.stringKey("gen_ai.agent.name");
+
+	/**
+	 * {@code llm.input_messages.N.message.role|content}.
+	 * @param index the message index
+	 * @param field {@code role} or {@code content}
+	 * @return the key
+	 */
+	public static AttributeKey<String> inputMessage(int index, String field) {
+		return AttributeKey.stringKey("llm.input_messages." + index + ".message." + field);
+	}
+
+	/**
+	 * {@code llm.output_messages.N.message.role|content}.
+	 * @param index the message index
+	 * @param field {@code role} or {@code content}
+	 * @return the key
+	 */
+	public static AttributeKey<String> outputMessage(int index, String field) {
+		return AttributeKey.stringKey("llm.output_messages." + index + ".message." + field);
+	}
 
 	private LlmObsAttributes() {
 	}

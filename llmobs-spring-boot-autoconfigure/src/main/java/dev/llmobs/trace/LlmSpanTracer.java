@@ -6,6 +6,9 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+
+import dev.llmobs.context.ContextScopes;
 
 /**
  * Starts LLM spans as children of the current OpenTelemetry context and hands back the
@@ -101,7 +104,22 @@ public final class LlmSpanTracer {
 		if (span.isRecording()) {
 			this.writer.writeInput(span, descriptor, arguments);
 		}
-		return new SpanCompletion(span, descriptor, this.writer, startNanos, this.operations);
+		return new SpanCompletion(span, descriptor, this.writer, startNanos, this.operations,
+				TraceCost.from(Context.current()));
+	}
+
+	/**
+	 * The context to make current while the span's work runs: the span with the session
+	 * and trace cost in effect; a chain that starts a trace also starts its cost total.
+	 * @param completion the span's completion
+	 * @return the context
+	 */
+	public Context contextFor(SpanCompletion completion) {
+		Context context = ContextScopes.contextFor(completion.span());
+		if (completion.descriptor().kind() == LlmSpanKind.CHAIN && TraceCost.from(context) == null) {
+			context = new TraceCost(completion.span()).storeIn(context);
+		}
+		return context;
 	}
 
 	/**

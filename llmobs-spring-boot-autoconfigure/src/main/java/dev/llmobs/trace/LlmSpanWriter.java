@@ -9,6 +9,8 @@ import io.opentelemetry.api.trace.StatusCode;
 
 import dev.llmobs.capture.CapturedContent;
 import dev.llmobs.capture.ContentCapture;
+import dev.llmobs.llm.LlmCallRecorder;
+import dev.llmobs.llm.LlmUsage;
 import dev.llmobs.trace.document.DocumentAttributes;
 import dev.llmobs.trace.document.DocumentExtractor;
 
@@ -34,6 +36,8 @@ public final class LlmSpanWriter {
 
 	private final int flattenedAttributeBudget;
 
+	private final LlmCallRecorder llmCalls;
+
 	/**
 	 * Creates a writer.
 	 * @param capture turns values into attribute text
@@ -43,15 +47,25 @@ public final class LlmSpanWriter {
 	 * @param conventions the conventions to write
 	 * @param maxAttributesPerSpan the tracer's attribute count limit, which flattened
 	 * documents are budgeted within
+	 * @param llmCalls records usage and cost of model calls
 	 */
 	public LlmSpanWriter(ContentCapture capture, ContentCapture documentCapture, DocumentExtractor documents,
-			Set<Convention> conventions, int maxAttributesPerSpan) {
+			Set<Convention> conventions, int maxAttributesPerSpan, LlmCallRecorder llmCalls) {
 		this.capture = capture;
 		this.documentCapture = documentCapture;
 		this.documents = documents;
 		this.openInference = conventions.contains(Convention.OPENINFERENCE);
 		this.genAi = conventions.contains(Convention.GEN_AI);
 		this.flattenedAttributeBudget = Math.max(0, maxAttributesPerSpan - RESERVED_ATTRIBUTES);
+		this.llmCalls = llmCalls;
+	}
+
+	/**
+	 * The recorder of model calls.
+	 * @return the recorder
+	 */
+	public LlmCallRecorder llmCalls() {
+		return this.llmCalls;
 	}
 
 	int maxCaptureLength() {
@@ -100,6 +114,12 @@ public final class LlmSpanWriter {
 			if (input != null) {
 				span.setAttribute(LlmObsAttributes.INPUT_VALUE, input.text());
 				span.setAttribute(LlmObsAttributes.INPUT_MIME_TYPE, input.mimeType());
+				if (descriptor.kind() == LlmSpanKind.LLM && indexes.length == 1
+						&& arguments[indexes[0]] instanceof CharSequence
+						&& input.mimeType().equals(CapturedContent.TEXT)) {
+					span.setAttribute(LlmObsAttributes.inputMessage(0, "role"), "user");
+					span.setAttribute(LlmObsAttributes.inputMessage(0, "content"), input.text());
+				}
 			}
 		}
 		catch (Throwable ex) {
@@ -124,9 +144,16 @@ public final class LlmSpanWriter {
 		}
 	}
 
-	void writeOutput(Span span, SpanDescriptor descriptor, Object value) {
+	void writeOutput(Span span, SpanDescriptor descriptor, Object value, TraceCost traceCost) {
 		try {
-			if (!descriptor.captureOutput() || !span.isRecording()) {
+			if (!span.isRecording()) {
+				return;
+			}
+			if (descriptor.kind() == LlmSpanKind.LLM && this.llmCalls != null
+					&& writeModelResponse(span, descriptor, value, traceCost)) {
+				return;
+			}
+			if (!descriptor.captureOutput()) {
 				return;
 			}
 			if (descriptor.kind() == LlmSpanKind.RETRIEVER) {
@@ -140,6 +167,27 @@ public final class LlmSpanWriter {
 		catch (Throwable ex) {
 			RecordingFailures.record("the output of " + descriptor.spanName(), ex);
 		}
+	}
+
+	private boolean writeModelResponse(Span span, SpanDescriptor descriptor, Object value, TraceCost traceCost) {
+		LlmUsage usage = this.llmCalls.extract(value);
+		if (usage == null) {
+			return false;
+		}
+		SpanIdentity identity = descriptor.identity();
+		this.llmCalls.record(span, identity.provider(), identity.model(), usage, traceCost, this.openInference,
+				this.genAi);
+		if (descriptor.captureOutput() && this.openInference) {
+			String text = (usage.outputText() != null) ? this.capture.captureText(usage.outputText()) : null;
+			CapturedContent output = (text != null) ? new CapturedContent(text, CapturedContent.TEXT, false)
+					: this.capture.capture(value);
+			writeCapturedOutput(span, output);
+			if (text != null) {
+				span.setAttribute(LlmObsAttributes.outputMessage(0, "role"), "assistant");
+				span.setAttribute(LlmObsAttributes.outputMessage(0, "content"), text);
+			}
+		}
+		return true;
 	}
 
 	private void writeDocuments(Span span, Object value) {

@@ -26,13 +26,16 @@ public final class SpanCompletion {
 
 	private final OperationListener operations;
 
+	private final TraceCost traceCost;
+
 	private final AtomicBoolean ended = new AtomicBoolean();
 
 	private final AtomicBoolean firstElementSeen = new AtomicBoolean();
 
 	SpanCompletion(Span span, SpanDescriptor descriptor, LlmSpanWriter writer, long startNanos,
-			OperationListener operations) {
+			OperationListener operations, TraceCost traceCost) {
 		this.operations = operations;
+		this.traceCost = traceCost;
 		this.span = span;
 		this.descriptor = descriptor;
 		this.writer = writer;
@@ -45,6 +48,14 @@ public final class SpanCompletion {
 	 */
 	public Span span() {
 		return this.span;
+	}
+
+	/**
+	 * The descriptor of the method.
+	 * @return the descriptor
+	 */
+	public SpanDescriptor descriptor() {
+		return this.descriptor;
 	}
 
 	/**
@@ -87,7 +98,7 @@ public final class SpanCompletion {
 	 */
 	public void succeed(Object value) {
 		if (this.ended.compareAndSet(false, true)) {
-			this.writer.writeOutput(this.span, this.descriptor, value);
+			this.writer.writeOutput(this.span, this.descriptor, value, this.traceCost);
 			end("success");
 		}
 	}

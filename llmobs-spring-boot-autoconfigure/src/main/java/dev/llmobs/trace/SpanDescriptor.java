@@ -16,8 +16,9 @@ import io.opentelemetry.api.common.Attributes;
  * @param parameterIndexes the positions of the captured parameters (parameters marked
  * {@code @NoCapture} are absent)
  * @param queryIndex the position of the retrieval query argument, or -1
+ * @param identity provider, model, operation and description from the annotation
  */
 public record SpanDescriptor(LlmSpanKind kind, String spanName, Attributes attributes, boolean captureInput,
-		boolean captureOutput, String[] parameterNames, int[] parameterIndexes, int queryIndex) {
+		boolean captureOutput, String[] parameterNames, int[] parameterIndexes, int queryIndex, SpanIdentity identity) {
 
 }

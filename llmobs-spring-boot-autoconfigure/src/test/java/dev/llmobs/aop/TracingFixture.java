@@ -19,6 +19,11 @@ import dev.llmobs.capture.CaptureOptions;
 import dev.llmobs.capture.ContentCapture;
 import dev.llmobs.capture.RedactionKind;
 import dev.llmobs.capture.Redactor;
+import dev.llmobs.llm.LlmCallListener;
+import dev.llmobs.llm.LlmCallRecorder;
+import dev.llmobs.llm.ModelPrice;
+import dev.llmobs.llm.PricingTable;
+import dev.llmobs.llm.UsageExtractors;
 import dev.llmobs.trace.Convention;
 import dev.llmobs.trace.LlmSpanTracer;
 import dev.llmobs.trace.LlmSpanWriter;
@@ -56,7 +61,10 @@ final class TracingFixture {
 		ContentCapture documentCapture = new ContentCapture(new CaptureOptions(mode, 100, redactor),
 				CaptureListener.NONE);
 		LlmSpanWriter writer = new LlmSpanWriter(capture, documentCapture, new DocumentExtractor(List.of(), 5),
-				conventions, SpanLimits.getDefault().getMaxNumberOfAttributes());
+				conventions, SpanLimits.getDefault().getMaxNumberOfAttributes(),
+				new LlmCallRecorder(new UsageExtractors(List.of()),
+						new PricingTable(java.util.Map.of("house-model", new ModelPrice(1.0, 2.0, null))),
+						LlmCallListener.NONE));
 		LlmSpanTracer tracer = new LlmSpanTracer(this.tracerProvider.get("test"), writer,
 				(descriptor, outcome, nanos) -> this.operations.add(descriptor.spanName() + ":" + outcome));
 		ReturnValueHandlers handlers = new ReturnValueHandlers(List.of(new ReactorReturnValueHandler(),

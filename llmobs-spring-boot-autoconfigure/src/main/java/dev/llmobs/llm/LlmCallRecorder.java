@@ -1,0 +1,126 @@
+package dev.llmobs.llm;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.opentelemetry.api.trace.Span;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.llmobs.trace.LlmObsAttributes;
+import dev.llmobs.trace.TraceCost;
+
+/**
+ * Writes what a model call reports on its LLM span: typed token counts, response model,
+ * finish reasons, cost (and the chain root's total), and the truncation signal; and tells
+ * the metrics.
+ */
+public final class LlmCallRecorder {
+
+	private static final Log logger = LogFactory.getLog(LlmCallRecorder.class);
+
+	private static final Set<String> TOKEN_LIMIT_REASONS = Set.of("length", "max_tokens", "max_output_tokens",
+			"token_limit", "model_length");
+
+	private final UsageExtractors extractors;
+
+	private final PricingTable pricing;
+
+	private final LlmCallListener listener;
+
+	/**
+	 * Creates a recorder.
+	 * @param extractors read usage from responses
+	 * @param pricing prices models
+	 * @param listener told about each call
+	 */
+	public LlmCallRecorder(UsageExtractors extractors, PricingTable pricing, LlmCallListener listener) {
+		this.extractors = extractors;
+		this.pricing = pricing;
+		this.listener = listener;
+	}
+
+	/**
+	 * Reads a response's usage.
+	 * @param response the return value
+	 * @return the usage, or {@code null}
+	 */
+	public LlmUsage extract(Object response) {
+		return this.extractors.extract(response);
+	}
+
+	/**
+	 * Records a call's usage on its span.
+	 * @param span the LLM span
+	 * @param provider the provider from the annotation, or empty
+	 * @param requestModel the requested model from the annotation, or empty
+	 * @param usage the usage
+	 * @param traceCost the chain root's accumulator, or {@code null}
+	 * @param openInference whether OpenInference keys are written
+	 * @param genAi whether GenAI keys are written
+	 */
+	public void record(Span span, String provider, String requestModel, LlmUsage usage, TraceCost traceCost,
+			boolean openInference, boolean genAi) {
+		if (usage.inputTokens() != null) {
+			putLong(span, openInference, genAi, usage.inputTokens(), true);
+		}
+		if (usage.outputTokens() != null) {
+			putLong(span, openInference, genAi, usage.outputTokens(), false);
+		}
+		if (usage.totalTokens() != null && openInference) {
+			span.setAttribute(LlmObsAttributes.LLM_TOKEN_COUNT_TOTAL, usage.totalTokens());
+		}
+		if (usage.responseModel() != null && genAi) {
+			span.setAttribute(LlmObsAttributes.GEN_AI_RESPONSE_MODEL, usage.responseModel());
+		}
+		List<String> reasons = usage.finishReasons();
+		if (reasons != null && !reasons.isEmpty() && genAi) {
+			span.setAttribute(LlmObsAttributes.GEN_AI_RESPONSE_FINISH_REASONS, reasons);
+		}
+		boolean truncated = reasons != null
+				&& reasons.stream().anyMatch((reason) -> TOKEN_LIMIT_REASONS.contains(reason.toLowerCase(Locale.ROOT)));
+		if (truncated) {
+			span.setAttribute(LlmObsAttributes.LLMOBS_TRUNCATED, true);
+			span.addEvent("llmobs.truncated");
+		}
+		String model = !requestModel.isEmpty() ? requestModel : usage.responseModel();
+		LlmCost cost = price(model, usage.responseModel(), usage);
+		if (cost != null) {
+			if (openInference) {
+				span.setAttribute(LlmObsAttributes.LLM_COST_PROMPT, cost.prompt());
+				span.setAttribute(LlmObsAttributes.LLM_COST_COMPLETION, cost.completion());
+				span.setAttribute(LlmObsAttributes.LLM_COST_TOTAL, cost.total());
+			}
+			if (genAi) {
+				span.setAttribute(LlmObsAttributes.GEN_AI_USAGE_COST, cost.total());
+			}
+			if (traceCost != null) {
+				traceCost.add(cost.total());
+			}
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("llmobs has no price for model '" + model + "'; set llmobs.pricing.models");
+		}
+		this.listener.recorded(provider.isEmpty() ? null : provider, model, usage, cost, truncated);
+	}
+
+	private LlmCost price(String model, String responseModel, LlmUsage usage) {
+		ModelPrice price = this.pricing.priceOf(responseModel).or(() -> this.pricing.priceOf(model)).orElse(null);
+		return (price != null) ? price.cost(usage) : null;
+	}
+
+	private static void putLong(Span span, boolean openInference, boolean genAi, long value, boolean input) {
+		if (openInference) {
+			span.setAttribute(
+					input ? LlmObsAttributes.LLM_TOKEN_COUNT_PROMPT : LlmObsAttributes.LLM_TOKEN_COUNT_COMPLETION,
+					value);
+		}
+		if (genAi) {
+			span.setAttribute(
+					input ? LlmObsAttributes.GEN_AI_USAGE_INPUT_TOKENS : LlmObsAttributes.GEN_AI_USAGE_OUTPUT_TOKENS,
+					value);
+		}
+	}
+
+}
