@@ -1,6 +1,7 @@
 package dev.llmobs.e2e;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,7 +14,8 @@ import dev.llmobs.annotation.LlmTask;
 /**
  * A small traced app for the operability tests.
  */
-@SpringBootApplication
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
 @Import({ OperabilityApp.Flow.class, OperabilityApp.Step.class, OperabilityApp.Chat.class })
 class OperabilityApp {
 

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -112,7 +113,8 @@ class OtlpExportIT {
 		assertThat(chain.resourceAttributes()).containsEntry("service.name", "support-bot");
 	}
 
-	@SpringBootApplication
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
 	@Import({ SupportFlow.class, KnowledgeBase.class, PromptBuilder.class, ModelClient.class, ChatController.class })
 	static class SupportApp {
 

@@ -11,7 +11,8 @@ import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -77,7 +78,8 @@ class SecurityPrincipalIT {
 		assertThat(receiver.spans()).noneMatch((span) -> "mallory".equals(span.attr("user.id")));
 	}
 
-	@SpringBootApplication
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
 	@Import({ SecuredFlow.class, SecuredController.class })
 	static class SecuredApp {
 

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -228,7 +229,8 @@ class SessionsIT {
 		});
 	}
 
-	@SpringBootApplication
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
 	@EnableAsync
 	@Import({ ChatFlow.class, AsyncStep.class, ChatController.class })
 	static class SessionApp {
