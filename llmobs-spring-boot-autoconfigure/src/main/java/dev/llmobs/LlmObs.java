@@ -7,16 +7,20 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 
 import dev.llmobs.context.ContextScopes;
 import dev.llmobs.context.LlmObsScope;
+import dev.llmobs.eval.EvaluationResult;
+import dev.llmobs.eval.EvaluationRunner;
+import dev.llmobs.eval.Verdict;
 import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmUsage;
 import dev.llmobs.trace.RecordingFailures;
-import dev.llmobs.trace.TraceCost;
+import dev.llmobs.trace.TraceState;
 
 /**
  * The programmatic API, usable without injection. Scopes set the session, user, metadata
@@ -36,6 +40,8 @@ public final class LlmObs {
 	private static final AtomicReference<SdkTracerProvider> tracerProvider = new AtomicReference<>();
 
 	private static final AtomicReference<LlmCallRecorder> llmCalls = new AtomicReference<>();
+
+	private static final AtomicReference<EvaluationRunner> evaluations = new AtomicReference<>();
 
 	private LlmObs() {
 	}
@@ -108,12 +114,78 @@ public final class LlmObs {
 		}
 		try {
 			LlmUsage usage = new LlmUsage(inputTokens, outputTokens, null, model, List.of(), null);
-			recorder.record(span, "", (model != null) ? model : "", usage, TraceCost.from(Context.current()), true,
+			recorder.record(span, "", (model != null) ? model : "", usage, TraceState.from(Context.current()), true,
 					true);
 		}
 		catch (RuntimeException ex) {
 			RecordingFailures.record("programmatic usage", ex);
 		}
+	}
+
+	/**
+	 * Records an evaluation on the current span, like Python's
+	 * {@code submit_evaluation(label=, value=, assessment=)}.
+	 * @param label the evaluation name
+	 * @param value a boolean (score 1 or 0), a number (the score) or text (the label)
+	 * @param assessment {@code pass} or {@code fail}
+	 */
+	public static void submitEvaluation(String label, Object value, String assessment) {
+		submitEvaluation(Span.current().getSpanContext(), label, value, assessment, null);
+	}
+
+	/**
+	 * Records an evaluation with an explanation on the current span.
+	 * @param label the evaluation name
+	 * @param value a boolean, a number or text
+	 * @param assessment {@code pass} or {@code fail}
+	 * @param explanation why
+	 */
+	public static void submitEvaluation(String label, Object value, String assessment, String explanation) {
+		submitEvaluation(Span.current().getSpanContext(), label, value, assessment, explanation);
+	}
+
+	/**
+	 * Records an evaluation of a span captured earlier
+	 * ({@code Span.current().getSpanContext()}): on the span itself when it is the
+	 * current one, else on an {@code EVALUATOR} span linked to it.
+	 * @param target the evaluated span
+	 * @param label the evaluation name
+	 * @param value a boolean, a number or text
+	 * @param assessment {@code pass} or {@code fail}
+	 * @param explanation why, or {@code null}
+	 */
+	public static void submitEvaluation(SpanContext target, String label, Object value, String assessment,
+			String explanation) {
+		EvaluationRunner runner = evaluations.get();
+		if (runner == null || !target.isValid()) {
+			return;
+		}
+		try {
+			Verdict verdict = "fail".equalsIgnoreCase(assessment) ? Verdict.FAIL : Verdict.PASS;
+			Double score = (value instanceof Boolean bool) ? (bool ? 1.0 : 0.0)
+					: (value instanceof Number number) ? number.doubleValue() : null;
+			String text = (value instanceof CharSequence chars) ? chars.toString() : null;
+			EvaluationResult result = new EvaluationResult(label, score, text, verdict, explanation);
+			Span current = Span.current();
+			if (current.getSpanContext().equals(target) && current.isRecording()) {
+				runner.recorder().recordOn(current, List.of(result));
+			}
+			else {
+				runner.recorder().recordAfter(target, List.of(result));
+			}
+		}
+		catch (RuntimeException ex) {
+			RecordingFailures.record("a submitted evaluation", ex);
+		}
+	}
+
+	/**
+	 * Registers the evaluations {@link #submitEvaluation} uses; called by the
+	 * auto-configuration.
+	 * @param runner the runner, or {@code null} to clear it
+	 */
+	public static void useEvaluations(EvaluationRunner runner) {
+		evaluations.set(runner);
 	}
 
 	/**

@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 import dev.llmobs.capture.CaptureListener;
 import dev.llmobs.capture.RedactionKind;
+import dev.llmobs.eval.EvaluationListener;
+import dev.llmobs.eval.EvaluationResult;
 import dev.llmobs.export.ExportStatistics;
 import dev.llmobs.llm.LlmCallListener;
 import dev.llmobs.llm.LlmCost;
@@ -26,7 +28,8 @@ import dev.llmobs.trace.SpanDescriptor;
  * {@code llmobs.capture.redactions}. Tags are low-cardinality (kinds, method names,
  * outcomes); never a session, user or content. Meters are looked up once and cached.
  */
-public final class LlmObsMeters implements MeterBinder, OperationListener, CaptureListener, LlmCallListener {
+public final class LlmObsMeters
+		implements MeterBinder, OperationListener, CaptureListener, LlmCallListener, EvaluationListener {
 
 	private final ExportStatistics statistics;
 
@@ -135,6 +138,39 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 			.tag("gen_ai.provider.name", provider)
 			.tag("gen_ai.request.model", model)
 			.register(registry);
+	}
+
+	@Override
+	public void evaluated(EvaluationResult result) {
+		MeterRegistry current = this.registry;
+		if (current == null) {
+			return;
+		}
+		Counter.builder("gen_ai.evaluations.count")
+			.description("Evaluations by verdict")
+			.tag("gen_ai.evaluation.name", result.name())
+			.tag("verdict", result.verdict().value())
+			.register(current)
+			.increment();
+		if (result.score() != null) {
+			DistributionSummary.builder("gen_ai.evaluations.score")
+				.description("Evaluation scores")
+				.tag("gen_ai.evaluation.name", result.name())
+				.register(current)
+				.record(result.score());
+		}
+	}
+
+	@Override
+	public void skipped(String evaluator) {
+		MeterRegistry current = this.registry;
+		if (current != null) {
+			Counter.builder("llmobs.evaluations.skipped")
+				.description("Asynchronous evaluations skipped because the executor was saturated")
+				.tag("gen_ai.evaluation.name", evaluator)
+				.register(current)
+				.increment();
+		}
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import dev.llmobs.annotation.Embedding;
+import dev.llmobs.annotation.Evaluated;
 import dev.llmobs.annotation.LlmAgent;
 import dev.llmobs.annotation.LlmCall;
 import dev.llmobs.annotation.LlmChain;
@@ -42,6 +43,10 @@ public final class SpanAnnotations {
 				return annotation;
 			}
 		}
+		Annotation evaluated = AnnotatedElementUtils.findMergedAnnotation(method, Evaluated.class);
+		if (evaluated != null) {
+			return evaluated;
+		}
 		if (!Modifier.isPublic(method.getModifiers()) || method.getDeclaringClass() == Object.class
 				|| Modifier.isStatic(method.getModifiers())) {
 			return null;
@@ -66,7 +71,7 @@ public final class SpanAnnotations {
 				return true;
 			}
 		}
-		return false;
+		return AnnotatedElementUtils.hasAnnotation(method, Evaluated.class);
 	}
 
 	/**

@@ -13,9 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import dev.llmobs.annotation.Capture;
 import dev.llmobs.annotation.Embedding;
+import dev.llmobs.annotation.Evaluated;
 import dev.llmobs.annotation.LlmAgent;
 import dev.llmobs.annotation.LlmCall;
 import dev.llmobs.annotation.LlmChain;
@@ -25,6 +27,7 @@ import dev.llmobs.annotation.NoCapture;
 import dev.llmobs.annotation.RetrievalQuery;
 import dev.llmobs.annotation.Retriever;
 import dev.llmobs.trace.Convention;
+import dev.llmobs.trace.EvaluationSpec;
 import dev.llmobs.trace.LlmSpanKind;
 import dev.llmobs.trace.LlmSpanTracer;
 import dev.llmobs.trace.SpanDescriptor;
@@ -105,7 +108,30 @@ public final class SpanDescriptorResolver {
 		return new SpanDescriptor(options.kind(), name,
 				LlmSpanTracer.staticAttributes(options.kind(), name, options.identity(), this.conventions),
 				captureInput, captureOutput, names.toArray(String[]::new),
-				indexes.stream().mapToInt(Integer::intValue).toArray(), queryIndex, options.identity());
+				indexes.stream().mapToInt(Integer::intValue).toArray(), queryIndex, options.identity(),
+				evaluationSpec(method, discovered, parameters));
+	}
+
+	private static EvaluationSpec evaluationSpec(Method method, String[] names, Parameter[] parameters) {
+		Evaluated evaluated = AnnotatedElementUtils.findMergedAnnotation(method, Evaluated.class);
+		if (evaluated == null) {
+			return null;
+		}
+		return new EvaluationSpec(List.of(evaluated.value()), evaluated.sampleRate(), evaluated.async(),
+				indexOf(evaluated.question(), names, parameters), indexOf(evaluated.context(), names, parameters));
+	}
+
+	private static int indexOf(String name, String[] names, Parameter[] parameters) {
+		if (name.isEmpty()) {
+			return -1;
+		}
+		for (int i = 0; i < parameters.length; i++) {
+			String parameterName = (names != null) ? names[i] : parameters[i].getName();
+			if (parameterName.equals(name)) {
+				return i;
+			}
+		}
+		throw new IllegalStateException("@Evaluated names parameter '" + name + "' that does not exist");
 	}
 
 	private static boolean decide(Capture override, boolean global) {
@@ -144,6 +170,9 @@ public final class SpanDescriptorResolver {
 			}
 			if (annotation instanceof LlmAgent a) {
 				return new Options(LlmSpanKind.AGENT, a.name(), a.captureInput(), a.captureOutput(), SpanIdentity.NONE);
+			}
+			if (annotation instanceof Evaluated) {
+				return new Options(LlmSpanKind.CHAIN, "", Capture.INHERIT, Capture.INHERIT, SpanIdentity.NONE);
 			}
 			Embedding a = (Embedding) annotation;
 			return new Options(LlmSpanKind.EMBEDDING, a.name(), a.captureInput(), a.captureOutput(),

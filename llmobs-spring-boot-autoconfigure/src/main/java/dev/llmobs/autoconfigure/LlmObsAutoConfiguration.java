@@ -3,6 +3,7 @@ package dev.llmobs.autoconfigure;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +52,12 @@ import dev.llmobs.llm.ModelPrice;
 import dev.llmobs.llm.PricingTable;
 import dev.llmobs.llm.UsageExtractor;
 import dev.llmobs.llm.UsageExtractors;
+import dev.llmobs.eval.BuiltInEvaluators;
+import dev.llmobs.eval.EvaluationExecutors;
+import dev.llmobs.eval.EvaluationListener;
+import dev.llmobs.eval.EvaluationRecorder;
+import dev.llmobs.eval.EvaluationRunner;
+import dev.llmobs.eval.Evaluator;
 import dev.llmobs.trace.Convention;
 import dev.llmobs.trace.LlmSpanTracer;
 import dev.llmobs.trace.LlmSpanWriter;
@@ -79,7 +86,7 @@ public final class LlmObsAutoConfiguration {
 	LlmSpanTracer llmObsSpanTracer(LlmObsProperties properties, ObjectProvider<OpenTelemetry> openTelemetry,
 			ObjectProvider<SpanLimits> spanLimits, ObjectProvider<CaptureListener> captureListener,
 			ObjectProvider<DocumentMapper> documentMappers, ObjectProvider<OperationListener> operations,
-			LlmCallRecorder llmCalls) {
+			LlmCallRecorder llmCalls, ObjectProvider<EvaluationRunner> evaluations) {
 		LlmObsProperties.Capture capture = properties.getCapture();
 		CaptureListener listener = captureListener.getIfAvailable(() -> CaptureListener.NONE);
 		Redactor redactor = redactor(capture);
@@ -95,7 +102,7 @@ public final class LlmObsAutoConfiguration {
 				maxAttributes, llmCalls);
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
 		return new LlmSpanTracer(otel.getTracer(INSTRUMENTATION_NAME), writer,
-				operations.getIfAvailable(() -> OperationListener.NONE));
+				operations.getIfAvailable(() -> OperationListener.NONE), evaluations.getIfAvailable());
 	}
 
 	@Bean
@@ -111,6 +118,29 @@ public final class LlmObsAutoConfiguration {
 				new PricingTable(overrides), listener.getIfAvailable(() -> LlmCallListener.NONE));
 		LlmObs.useLlmCallRecorder(recorder);
 		return recorder;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "llmobs.evaluation.enabled", matchIfMissing = true)
+	EvaluationRunner llmObsEvaluationRunner(LlmObsProperties properties, ObjectProvider<Evaluator> evaluatorBeans,
+			ObjectProvider<OpenTelemetry> openTelemetry, ObjectProvider<EvaluationListener> listener) {
+		LlmObsProperties.Evaluation evaluation = properties.getEvaluation();
+		Map<String, Evaluator> evaluators = new LinkedHashMap<>();
+		BuiltInEvaluators.defaults().forEach((evaluator) -> evaluators.put(evaluator.name(), evaluator));
+		evaluation.getEvaluators()
+			.forEach((name, settings) -> evaluators.put(name,
+					BuiltInEvaluators.declared(name, settings.getOrDefault("type", name), settings)));
+		evaluatorBeans.orderedStream().forEach((evaluator) -> evaluators.put(evaluator.name(), evaluator));
+		EvaluationListener evaluationListener = listener.getIfAvailable(() -> EvaluationListener.NONE);
+		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
+		EvaluationRunner runner = new EvaluationRunner(evaluators,
+				new EvaluationRecorder(otel.getTracer(INSTRUMENTATION_NAME), evaluationListener), evaluationListener,
+				EvaluationExecutors.queue(evaluation.getThreads(), evaluation.getQueueCapacity()),
+				EvaluationExecutors.workers(evaluation.getThreads()), evaluation.getTimeout(),
+				evaluation.getSampleRate());
+		LlmObs.useEvaluations(runner);
+		return runner;
 	}
 
 	@Bean

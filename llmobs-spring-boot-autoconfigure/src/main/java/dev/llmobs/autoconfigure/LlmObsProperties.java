@@ -1,5 +1,6 @@
 package dev.llmobs.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,8 @@ public class LlmObsProperties {
 	private final Health health = new Health();
 
 	private final Pricing pricing = new Pricing();
+
+	private final Evaluation evaluation = new Evaluation();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -90,6 +93,98 @@ public class LlmObsProperties {
 
 	public Pricing getPricing() {
 		return this.pricing;
+	}
+
+	public Evaluation getEvaluation() {
+		return this.evaluation;
+	}
+
+	/**
+	 * Evaluations run by @Evaluated.
+	 */
+	public static class Evaluation {
+
+		/**
+		 * Whether @Evaluated runs evaluators.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Share of calls evaluated, multiplied with each @Evaluated sampleRate.
+		 */
+		private double sampleRate = 1.0;
+
+		/**
+		 * Threads running asynchronous evaluations.
+		 */
+		private int threads = 2;
+
+		/**
+		 * Asynchronous evaluations waiting at most; beyond it evaluations are skipped and
+		 * counted.
+		 */
+		private int queueCapacity = 100;
+
+		/**
+		 * Time one asynchronous evaluator may take before its result is an error.
+		 */
+		private Duration timeout = Duration.ofSeconds(30);
+
+		/**
+		 * Evaluators declared without code, by name: 'type' (non-empty, length, regex,
+		 * json, refusal, pii-leak, context-overlap) and its settings (threshold,
+		 * min-length, max-length, must-match, must-not-match, required-fields).
+		 */
+		private Map<String, Map<String, String>> evaluators = new LinkedHashMap<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public double getSampleRate() {
+			return this.sampleRate;
+		}
+
+		public void setSampleRate(double sampleRate) {
+			this.sampleRate = sampleRate;
+		}
+
+		public int getThreads() {
+			return this.threads;
+		}
+
+		public void setThreads(int threads) {
+			this.threads = threads;
+		}
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Map<String, Map<String, String>> getEvaluators() {
+			return this.evaluators;
+		}
+
+		public void setEvaluators(Map<String, Map<String, String>> evaluators) {
+			this.evaluators = evaluators;
+		}
+
 	}
 
 	/**

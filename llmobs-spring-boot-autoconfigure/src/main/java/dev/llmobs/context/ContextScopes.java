@@ -8,7 +8,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import org.slf4j.MDC;
 
-import dev.llmobs.trace.TraceCost;
+import dev.llmobs.trace.TraceState;
 
 /**
  * Opens {@link LlmObsScope}s: derives a new {@link LlmObsContext} from the current one,
@@ -67,9 +67,9 @@ public final class ContextScopes {
 		if (baggage != null) {
 			clean = clean.with(baggage);
 		}
-		TraceCost traceCost = TraceCost.from(current);
-		if (traceCost != null) {
-			clean = traceCost.storeIn(clean);
+		TraceState traceState = TraceState.from(current);
+		if (traceState != null) {
+			clean = traceState.storeIn(clean);
 		}
 		return llmObs.isEmpty() ? clean : llmObs.storeIn(clean);
 	}

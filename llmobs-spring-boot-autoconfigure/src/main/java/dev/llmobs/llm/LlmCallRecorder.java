@@ -9,7 +9,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.llmobs.trace.LlmObsAttributes;
-import dev.llmobs.trace.TraceCost;
+import dev.llmobs.trace.TraceState;
 
 /**
  * Writes what a model call reports on its LLM span: typed token counts, response model,
@@ -56,11 +56,11 @@ public final class LlmCallRecorder {
 	 * @param provider the provider from the annotation, or empty
 	 * @param requestModel the requested model from the annotation, or empty
 	 * @param usage the usage
-	 * @param traceCost the chain root's accumulator, or {@code null}
+	 * @param traceState the chain root's accumulator, or {@code null}
 	 * @param openInference whether OpenInference keys are written
 	 * @param genAi whether GenAI keys are written
 	 */
-	public void record(Span span, String provider, String requestModel, LlmUsage usage, TraceCost traceCost,
+	public void record(Span span, String provider, String requestModel, LlmUsage usage, TraceState traceState,
 			boolean openInference, boolean genAi) {
 		if (usage.inputTokens() != null) {
 			putLong(span, openInference, genAi, usage.inputTokens(), true);
@@ -95,8 +95,8 @@ public final class LlmCallRecorder {
 			if (genAi) {
 				span.setAttribute(LlmObsAttributes.GEN_AI_USAGE_COST, cost.total());
 			}
-			if (traceCost != null) {
-				traceCost.add(cost.total());
+			if (traceState != null) {
+				traceState.add(cost.total());
 			}
 		}
 		else if (logger.isDebugEnabled()) {

@@ -22,16 +22,21 @@ public final class LlmSpanTracer {
 
 	private final OperationListener operations;
 
+	private final CompletionHook hook;
+
 	/**
 	 * Creates a span tracer.
 	 * @param tracer the OpenTelemetry tracer of the application's tracer provider
 	 * @param writer writes the per-call attributes
 	 * @param operations told when each operation ends
+	 * @param hook runs evaluations when a span with an evaluation spec completes, or
+	 * {@code null}
 	 */
-	public LlmSpanTracer(Tracer tracer, LlmSpanWriter writer, OperationListener operations) {
+	public LlmSpanTracer(Tracer tracer, LlmSpanWriter writer, OperationListener operations, CompletionHook hook) {
 		this.tracer = tracer;
 		this.writer = writer;
 		this.operations = operations;
+		this.hook = hook;
 	}
 
 	/**
@@ -105,7 +110,7 @@ public final class LlmSpanTracer {
 			this.writer.writeInput(span, descriptor, arguments);
 		}
 		return new SpanCompletion(span, descriptor, this.writer, startNanos, this.operations,
-				TraceCost.from(Context.current()));
+				TraceState.from(Context.current()), (descriptor.evaluation() != null) ? arguments : null, this.hook);
 	}
 
 	/**
@@ -116,8 +121,10 @@ public final class LlmSpanTracer {
 	 */
 	public Context contextFor(SpanCompletion completion) {
 		Context context = ContextScopes.contextFor(completion.span());
-		if (completion.descriptor().kind() == LlmSpanKind.CHAIN && TraceCost.from(context) == null) {
-			context = new TraceCost(completion.span()).storeIn(context);
+		if (completion.descriptor().kind() == LlmSpanKind.CHAIN && TraceState.from(context) == null) {
+			TraceState state = new TraceState(completion.span());
+			completion.useTraceState(state);
+			context = state.storeIn(context);
 		}
 		return context;
 	}

@@ -13,6 +13,7 @@ import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmUsage;
 import dev.llmobs.trace.document.DocumentAttributes;
 import dev.llmobs.trace.document.DocumentExtractor;
+import dev.llmobs.trace.document.RetrievedDocument;
 
 /**
  * Writes the per-call attributes of a span (input, output, documents, errors) in the
@@ -144,20 +145,20 @@ public final class LlmSpanWriter {
 		}
 	}
 
-	void writeOutput(Span span, SpanDescriptor descriptor, Object value, TraceCost traceCost) {
+	void writeOutput(Span span, SpanDescriptor descriptor, Object value, TraceState traceState) {
 		try {
 			if (!span.isRecording()) {
 				return;
 			}
 			if (descriptor.kind() == LlmSpanKind.LLM && this.llmCalls != null
-					&& writeModelResponse(span, descriptor, value, traceCost)) {
-				return;
-			}
-			if (!descriptor.captureOutput()) {
+					&& writeModelResponse(span, descriptor, value, traceState)) {
 				return;
 			}
 			if (descriptor.kind() == LlmSpanKind.RETRIEVER) {
-				writeDocuments(span, value);
+				writeDocuments(span, value, traceState, descriptor.captureOutput());
+				return;
+			}
+			if (!descriptor.captureOutput()) {
 				return;
 			}
 			if (this.openInference) {
@@ -169,13 +170,13 @@ public final class LlmSpanWriter {
 		}
 	}
 
-	private boolean writeModelResponse(Span span, SpanDescriptor descriptor, Object value, TraceCost traceCost) {
+	private boolean writeModelResponse(Span span, SpanDescriptor descriptor, Object value, TraceState traceState) {
 		LlmUsage usage = this.llmCalls.extract(value);
 		if (usage == null) {
 			return false;
 		}
 		SpanIdentity identity = descriptor.identity();
-		this.llmCalls.record(span, identity.provider(), identity.model(), usage, traceCost, this.openInference,
+		this.llmCalls.record(span, identity.provider(), identity.model(), usage, traceState, this.openInference,
 				this.genAi);
 		if (descriptor.captureOutput() && this.openInference) {
 			String text = (usage.outputText() != null) ? this.capture.captureText(usage.outputText()) : null;
@@ -190,8 +191,14 @@ public final class LlmSpanWriter {
 		return true;
 	}
 
-	private void writeDocuments(Span span, Object value) {
+	private void writeDocuments(Span span, Object value, TraceState traceState, boolean capture) {
 		DocumentExtractor.Extraction extraction = this.documents.extract(value);
+		if (traceState != null) {
+			traceState.addDocuments(extraction.documents().stream().map(RetrievedDocument::content).toList());
+		}
+		if (!capture) {
+			return;
+		}
 		AttributesBuilder builder = Attributes.builder();
 		int written = DocumentAttributes.write(extraction.documents(), builder, this::captureDocumentContent,
 				this.flattenedAttributeBudget);

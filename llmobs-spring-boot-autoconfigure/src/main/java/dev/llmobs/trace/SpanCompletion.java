@@ -26,16 +26,22 @@ public final class SpanCompletion {
 
 	private final OperationListener operations;
 
-	private final TraceCost traceCost;
+	private TraceState traceState;
+
+	private final Object[] arguments;
+
+	private final CompletionHook hook;
 
 	private final AtomicBoolean ended = new AtomicBoolean();
 
 	private final AtomicBoolean firstElementSeen = new AtomicBoolean();
 
 	SpanCompletion(Span span, SpanDescriptor descriptor, LlmSpanWriter writer, long startNanos,
-			OperationListener operations, TraceCost traceCost) {
+			OperationListener operations, TraceState traceState, Object[] arguments, CompletionHook hook) {
 		this.operations = operations;
-		this.traceCost = traceCost;
+		this.traceState = traceState;
+		this.arguments = arguments;
+		this.hook = hook;
 		this.span = span;
 		this.descriptor = descriptor;
 		this.writer = writer;
@@ -48,6 +54,10 @@ public final class SpanCompletion {
 	 */
 	public Span span() {
 		return this.span;
+	}
+
+	void useTraceState(TraceState state) {
+		this.traceState = state;
 	}
 
 	/**
@@ -98,7 +108,15 @@ public final class SpanCompletion {
 	 */
 	public void succeed(Object value) {
 		if (this.ended.compareAndSet(false, true)) {
-			this.writer.writeOutput(this.span, this.descriptor, value, this.traceCost);
+			this.writer.writeOutput(this.span, this.descriptor, value, this.traceState);
+			if (this.hook != null && this.descriptor.evaluation() != null) {
+				try {
+					this.hook.completed(this.span, this.descriptor, this.arguments, value, this.traceState);
+				}
+				catch (RuntimeException ex) {
+					RecordingFailures.record("the evaluations of " + this.descriptor.spanName(), ex);
+				}
+			}
 			end("success");
 		}
 	}

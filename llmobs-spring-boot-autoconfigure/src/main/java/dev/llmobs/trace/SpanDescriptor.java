@@ -17,8 +17,10 @@ import io.opentelemetry.api.common.Attributes;
  * {@code @NoCapture} are absent)
  * @param queryIndex the position of the retrieval query argument, or -1
  * @param identity provider, model, operation and description from the annotation
+ * @param evaluation what {@code @Evaluated} asks for, or {@code null}
  */
 public record SpanDescriptor(LlmSpanKind kind, String spanName, Attributes attributes, boolean captureInput,
-		boolean captureOutput, String[] parameterNames, int[] parameterIndexes, int queryIndex, SpanIdentity identity) {
+		boolean captureOutput, String[] parameterNames, int[] parameterIndexes, int queryIndex, SpanIdentity identity,
+		EvaluationSpec evaluation) {
 
 }

@@ -66,7 +66,7 @@ final class TracingFixture {
 						new PricingTable(java.util.Map.of("house-model", new ModelPrice(1.0, 2.0, null))),
 						LlmCallListener.NONE));
 		LlmSpanTracer tracer = new LlmSpanTracer(this.tracerProvider.get("test"), writer,
-				(descriptor, outcome, nanos) -> this.operations.add(descriptor.spanName() + ":" + outcome));
+				(descriptor, outcome, nanos) -> this.operations.add(descriptor.spanName() + ":" + outcome), null);
 		ReturnValueHandlers handlers = new ReturnValueHandlers(List.of(new ReactorReturnValueHandler(),
 				new CompletionStageReturnValueHandler(), new StreamReturnValueHandler()));
 		InvocationProcessor processor = new TracingInvocationProcessor(

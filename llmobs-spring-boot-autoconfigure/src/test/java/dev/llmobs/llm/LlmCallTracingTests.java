@@ -66,7 +66,7 @@ class LlmCallTracingTests {
 		ContentCapture capture = new ContentCapture(CaptureOptions.defaults(), CaptureListener.NONE);
 		LlmSpanWriter writer = new LlmSpanWriter(capture, capture, new DocumentExtractor(List.of(), 5),
 				EnumSet.allOf(Convention.class), SpanLimits.getDefault().getMaxNumberOfAttributes(), this.recorder);
-		LlmSpanTracer tracer = new LlmSpanTracer(provider.get("test"), writer, OperationListener.NONE);
+		LlmSpanTracer tracer = new LlmSpanTracer(provider.get("test"), writer, OperationListener.NONE, null);
 		TracingInvocationProcessor processor = new TracingInvocationProcessor(
 				new SpanDescriptorResolver(EnumSet.allOf(Convention.class), true, true), tracer,
 				new ReturnValueHandlers(List.of(new CompletionStageReturnValueHandler())));

@@ -1,5 +1,7 @@
 package dev.llmobs.trace;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.DoubleAdder;
 
 import io.opentelemetry.api.trace.Span;
@@ -10,15 +12,19 @@ import io.opentelemetry.context.ContextKey;
  * Sums the cost of the model calls under one chain root and keeps the total on that root
  * as {@code llmobs.trace.cost}. Lives in the context of the root chain span.
  */
-public final class TraceCost {
+public final class TraceState {
 
-	private static final ContextKey<TraceCost> KEY = ContextKey.named("llmobs-trace-cost");
+	private static final ContextKey<TraceState> KEY = ContextKey.named("llmobs-trace-state");
 
 	private final Span root;
 
+	private static final int MAX_DOCUMENTS = 50;
+
 	private final DoubleAdder total = new DoubleAdder();
 
-	TraceCost(Span root) {
+	private final List<String> documents = new CopyOnWriteArrayList<>();
+
+	TraceState(Span root) {
 		this.root = root;
 	}
 
@@ -27,7 +33,7 @@ public final class TraceCost {
 	 * @param context the context
 	 * @return the accumulator, or {@code null}
 	 */
-	public static TraceCost from(Context context) {
+	public static TraceState from(Context context) {
 		return context.get(KEY);
 	}
 
@@ -47,6 +53,26 @@ public final class TraceCost {
 	public void add(double cost) {
 		this.total.add(cost);
 		this.root.setAttribute(LlmObsAttributes.LLMOBS_TRACE_COST, this.total.sum());
+	}
+
+	/**
+	 * Remembers the contents of retrieved documents.
+	 * @param contents the document contents
+	 */
+	public void addDocuments(List<String> contents) {
+		for (String content : contents) {
+			if (content != null && this.documents.size() < MAX_DOCUMENTS) {
+				this.documents.add(content);
+			}
+		}
+	}
+
+	/**
+	 * The contents retrieved under this root so far.
+	 * @return the documents
+	 */
+	public List<String> documents() {
+		return List.copyOf(this.documents);
 	}
 
 }

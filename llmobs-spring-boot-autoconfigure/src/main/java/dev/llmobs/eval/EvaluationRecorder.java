@@ -1,0 +1,142 @@
+package dev.llmobs.eval;
+
+import java.util.List;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+
+/**
+ * Records evaluation results on every channel: while the target span is open, as
+ * {@code evaluations.N.evaluation.*} attributes (OpenInference), a
+ * {@code gen_ai.evaluation.result} event per result (OpenTelemetry GenAI) and
+ * {@code gen_ai.evaluation.verdict}; after it ended, on a short {@code EVALUATOR} span in
+ * the same trace, linked to the target, carrying the same attributes and events.
+ */
+public final class EvaluationRecorder {
+
+	static final String EVENT = "gen_ai.evaluation.result";
+
+	static final AttributeKey<String> VERDICT = AttributeKey.stringKey("gen_ai.evaluation.verdict");
+
+	static final AttributeKey<String> EVENT_NAME = AttributeKey.stringKey("gen_ai.evaluation.name");
+
+	static final AttributeKey<Double> EVENT_SCORE = AttributeKey.doubleKey("gen_ai.evaluation.score.value");
+
+	static final AttributeKey<String> EVENT_LABEL = AttributeKey.stringKey("gen_ai.evaluation.score.label");
+
+	static final AttributeKey<String> EVENT_EXPLANATION = AttributeKey.stringKey("gen_ai.evaluation.explanation");
+
+	private static final int MAX_INDEX = 64;
+
+	private final Tracer tracer;
+
+	private final EvaluationListener listener;
+
+	/**
+	 * Creates a recorder.
+	 * @param tracer creates {@code EVALUATOR} spans
+	 * @param listener told about every result
+	 */
+	public EvaluationRecorder(Tracer tracer, EvaluationListener listener) {
+		this.tracer = tracer;
+		this.listener = listener;
+	}
+
+	/**
+	 * Records results on an open span.
+	 * @param span the target span
+	 * @param results the results
+	 */
+	public void recordOn(Span span, List<EvaluationResult> results) {
+		int index = nextIndex(span);
+		for (EvaluationResult result : results) {
+			span.setAllAttributes(indexed(index++, result));
+			span.addEvent(EVENT, eventAttributes(result));
+			this.listener.evaluated(result);
+		}
+		String verdict = verdict(span, results);
+		if (verdict != null) {
+			span.setAttribute(VERDICT, verdict);
+		}
+	}
+
+	/**
+	 * Records results on a new {@code EVALUATOR} span, child of and linked to the target.
+	 * @param target the target span's context
+	 * @param results the results
+	 */
+	public void recordAfter(SpanContext target, List<EvaluationResult> results) {
+		Span span = this.tracer.spanBuilder("evaluate")
+			.setParent(Context.root().with(Span.wrap(target)))
+			.addLink(target)
+			.setAttribute("openinference.span.kind", "EVALUATOR")
+			.setAttribute("llmobs.span.kind", "evaluator")
+			.setAttribute("gen_ai.operation.name", "evaluate")
+			.startSpan();
+		try {
+			recordOn(span, results);
+		}
+		finally {
+			span.end();
+		}
+	}
+
+	private static int nextIndex(Span span) {
+		if (!(span instanceof ReadableSpan readable)) {
+			return 0;
+		}
+		int index = 0;
+		while (index < MAX_INDEX && readable.getAttribute(key(index, "name")) != null) {
+			index++;
+		}
+		return index;
+	}
+
+	private static String verdict(Span span, List<EvaluationResult> results) {
+		boolean failed = results.stream().anyMatch((result) -> result.verdict() == Verdict.FAIL);
+		boolean passed = results.stream().anyMatch((result) -> result.verdict() == Verdict.PASS);
+		if (span instanceof ReadableSpan readable && "fail".equals(readable.getAttribute(VERDICT))) {
+			return "fail";
+		}
+		return failed ? "fail" : (passed ? "pass" : null);
+	}
+
+	private static Attributes indexed(int index, EvaluationResult result) {
+		AttributesBuilder builder = Attributes.builder();
+		builder.put(key(index, "name"), result.name());
+		if (result.score() != null) {
+			builder.put(AttributeKey.doubleKey("evaluations." + index + ".evaluation.score"), result.score());
+		}
+		if (result.label() != null) {
+			builder.put(key(index, "label"), result.label());
+		}
+		builder.put(key(index, "verdict"), result.verdict().value());
+		if (result.explanation() != null) {
+			builder.put(key(index, "explanation"), result.explanation());
+		}
+		return builder.build();
+	}
+
+	private static AttributeKey<String> key(int index, String field) {
+		return AttributeKey.stringKey("evaluations." + index + ".evaluation." + field);
+	}
+
+	static Attributes eventAttributes(EvaluationResult result) {
+		AttributesBuilder builder = Attributes.builder().put(EVENT_NAME, result.name());
+		if (result.score() != null) {
+			builder.put(EVENT_SCORE, result.score());
+		}
+		builder.put(EVENT_LABEL, (result.label() != null) ? result.label() : result.verdict().value());
+		if (result.explanation() != null) {
+			builder.put(EVENT_EXPLANATION, result.explanation());
+		}
+		return builder.build();
+	}
+
+}

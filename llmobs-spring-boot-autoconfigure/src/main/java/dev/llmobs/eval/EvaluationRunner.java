@@ -1,0 +1,243 @@
+package dev.llmobs.eval;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.llmobs.context.LlmObsContext;
+import dev.llmobs.trace.CompletionHook;
+import dev.llmobs.trace.EvaluationSpec;
+import dev.llmobs.trace.SpanDescriptor;
+import dev.llmobs.trace.TraceState;
+
+/**
+ * Runs the evaluators {@code @Evaluated} names: inline, before the span ends, or on a
+ * bounded executor (bounded queue, per-evaluator timeout). A saturated executor skips the
+ * evaluation and counts it; the request never waits. An evaluator that throws or times
+ * out gives an {@code error} result; the business result is untouched either way.
+ */
+public final class EvaluationRunner implements CompletionHook {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final Map<String, Evaluator> evaluators;
+
+	private final EvaluationRecorder recorder;
+
+	private final EvaluationListener listener;
+
+	private final ExecutorService queue;
+
+	private final ExecutorService workers;
+
+	private final Duration timeout;
+
+	private final double sampleRate;
+
+	/**
+	 * Creates a runner.
+	 * @param evaluators the evaluators by name
+	 * @param recorder records results
+	 * @param listener told about skipped evaluations
+	 * @param queue the bounded executor asynchronous evaluations are queued on
+	 * @param workers runs each evaluator so it can be timed out
+	 * @param timeout the per-evaluator timeout of asynchronous evaluations
+	 * @param sampleRate the global share of calls evaluated
+	 */
+	public EvaluationRunner(Map<String, Evaluator> evaluators, EvaluationRecorder recorder, EvaluationListener listener,
+			ExecutorService queue, ExecutorService workers, Duration timeout, double sampleRate) {
+		this.evaluators = Map.copyOf(evaluators);
+		this.recorder = recorder;
+		this.listener = listener;
+		this.queue = queue;
+		this.workers = workers;
+		this.timeout = timeout;
+		this.sampleRate = sampleRate;
+	}
+
+	/**
+	 * The recorder of results.
+	 * @return the recorder
+	 */
+	public EvaluationRecorder recorder() {
+		return this.recorder;
+	}
+
+	/**
+	 * The names of the evaluators known.
+	 * @return the names
+	 */
+	public java.util.Set<String> names() {
+		return this.evaluators.keySet();
+	}
+
+	@Override
+	public void completed(Span span, SpanDescriptor descriptor, Object[] arguments, Object result,
+			TraceState traceState) {
+		EvaluationSpec spec = descriptor.evaluation();
+		if (ThreadLocalRandom.current().nextDouble() >= spec.sampleRate() * this.sampleRate) {
+			return;
+		}
+		EvaluationInput input = input(spec, span, arguments, result, traceState);
+		if (!spec.async()) {
+			this.recorder.recordOn(span, runAll(spec.evaluators(), input, false));
+			return;
+		}
+		SpanContext target = span.getSpanContext();
+		try {
+			this.queue.execute(() -> this.recorder.recordAfter(target, runAll(spec.evaluators(), input, true)));
+		}
+		catch (RejectedExecutionException ex) {
+			spec.evaluators().forEach(this.listener::skipped);
+		}
+	}
+
+	/**
+	 * Runs evaluators now, on the calling thread.
+	 * @param names the evaluator names
+	 * @param input the input
+	 * @return one result per name
+	 */
+	public List<EvaluationResult> evaluate(List<String> names, EvaluationInput input) {
+		return runAll(names, input, false);
+	}
+
+	private List<EvaluationResult> runAll(List<String> names, EvaluationInput input, boolean timed) {
+		List<EvaluationResult> results = new ArrayList<>(names.size());
+		for (String name : names) {
+			results.add(run(name, input, timed));
+		}
+		return results;
+	}
+
+	private EvaluationResult run(String name, EvaluationInput input, boolean timed) {
+		Evaluator evaluator = this.evaluators.get(name);
+		if (evaluator == null) {
+			return EvaluationResult.error(name, "no evaluator named '" + name + "'");
+		}
+		try {
+			EvaluationResult result;
+			if (timed) {
+				CompletableFuture<EvaluationResult> future = CompletableFuture
+					.supplyAsync(() -> evaluateUnchecked(evaluator, input), this.workers);
+				try {
+					result = future.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+				}
+				catch (TimeoutException ex) {
+					future.cancel(true);
+					return EvaluationResult.error(name, "timed out after " + this.timeout.toMillis() + " ms");
+				}
+			}
+			else {
+				result = evaluator.evaluate(input);
+			}
+			return (result != null) ? result : EvaluationResult.error(name, "the evaluator returned nothing");
+		}
+		catch (ExecutionException ex) {
+			return EvaluationResult.error(name, "failed: " + ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return EvaluationResult.error(name, "interrupted");
+		}
+		catch (Exception ex) {
+			return EvaluationResult.error(name, "failed: " + ex);
+		}
+	}
+
+	private static EvaluationResult evaluateUnchecked(Evaluator evaluator, EvaluationInput input) {
+		try {
+			return evaluator.evaluate(input);
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static EvaluationInput input(EvaluationSpec spec, Span span, Object[] arguments, Object result,
+			TraceState traceState) {
+		String question = null;
+		int questionIndex = (spec.questionIndex() >= 0) ? spec.questionIndex() : 0;
+		if (arguments != null && questionIndex < arguments.length) {
+			question = text(arguments[questionIndex]);
+		}
+		List<String> context;
+		if (spec.contextIndex() >= 0 && arguments != null && spec.contextIndex() < arguments.length) {
+			context = texts(arguments[spec.contextIndex()]);
+		}
+		else {
+			context = (traceState != null) ? traceState.documents() : List.of();
+		}
+		return new EvaluationInput(question, answerText(result), context, LlmObsContext.current().metadata(),
+				span.getSpanContext().getTraceId(), span.getSpanContext().getSpanId());
+	}
+
+	private static List<String> texts(Object value) {
+		List<String> texts = new ArrayList<>();
+		if (value instanceof Collection<?> collection) {
+			collection.forEach((item) -> texts.add(answerText(item)));
+		}
+		else if (value != null) {
+			texts.add(answerText(value));
+		}
+		return texts;
+	}
+
+	private static String text(Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean) {
+			return value.toString();
+		}
+		try {
+			return json.writeValueAsString(value);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The text of an answer: itself when text, else its {@code answer}, {@code text} or
+	 * {@code content} property, else its JSON.
+	 */
+	static String answerText(Object value) {
+		if (value == null || value instanceof CharSequence) {
+			return (value != null) ? value.toString() : null;
+		}
+		for (String name : new String[] { "answer", "text", "content", "getAnswer", "getText", "getContent" }) {
+			try {
+				java.lang.reflect.Method accessor = value.getClass().getMethod(name);
+				if (accessor.getParameterCount() == 0) {
+					accessor.trySetAccessible();
+					Object text = accessor.invoke(value);
+					if (text instanceof CharSequence chars) {
+						return chars.toString();
+					}
+				}
+			}
+			catch (ReflectiveOperationException | RuntimeException ex) {
+				// try the next name
+			}
+		}
+		return text(value);
+	}
+
+}
