@@ -4,6 +4,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
@@ -55,6 +56,9 @@ class LlmObsStartupReport implements SmartInitializingSingleton {
 			return false;
 		}
 		for (PropertySource<?> source : configurable.getPropertySources()) {
+			if (ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
+				continue;
+			}
 			if (source.containsProperty(LlmObsEnvironmentPostProcessor.SAMPLING_PROBABILITY)) {
 				return LlmObsEnvironmentPostProcessor.DEFAULTS_SOURCE.equals(source.getName());
 			}

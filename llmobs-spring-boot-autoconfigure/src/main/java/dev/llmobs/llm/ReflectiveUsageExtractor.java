@@ -34,6 +34,8 @@ final class ReflectiveUsageExtractor implements UsageExtractor {
 
 	private static final String[] METADATA = { "metadata" };
 
+	private static final String[] TEXT = { "text", "getText", "content", "getContent", "answer", "getAnswer" };
+
 	private final Map<String, Optional<Method>> accessors = new ConcurrentHashMap<>();
 
 	@Override
@@ -63,7 +65,9 @@ final class ReflectiveUsageExtractor implements UsageExtractor {
 		if (metadata != null) {
 			addText(finishReasons, get(metadata, FINISH));
 		}
-		return new LlmUsage(input, output, null, model, finishReasons, null);
+		Object text = get(response, TEXT);
+		return new LlmUsage(input, output, null, model, finishReasons,
+				(text instanceof CharSequence chars) ? chars.toString() : null);
 	}
 
 	private static void addText(List<String> values, Object value) {

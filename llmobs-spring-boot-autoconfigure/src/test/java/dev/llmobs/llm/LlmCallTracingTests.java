@@ -148,7 +148,8 @@ class LlmCallTracingTests {
 		SpanData span = span("Models.generic");
 		assertThat(longAttr(span, "gen_ai.usage.input_tokens")).isEqualTo(5L);
 		assertThat(longAttr(span, "gen_ai.usage.output_tokens")).isEqualTo(6L);
-		assertThat(attr(span, "output.mime_type")).isEqualTo("application/json");
+		assertThat(attr(span, "output.value")).isEqualTo("hi");
+		assertThat(attr(span, "llm.output_messages.0.message.content")).isEqualTo("hi");
 	}
 
 	@Test

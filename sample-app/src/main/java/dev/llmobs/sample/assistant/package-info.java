@@ -1,0 +1,4 @@
+/**
+ * The support flow: retrieve, build the prompt, call the model, evaluate.
+ */
+package dev.llmobs.sample.assistant;
