@@ -30,8 +30,8 @@ class ConfigurationReferenceTests {
 		}
 		String readme = Files.readString(Path.of("..", "README.md"));
 		assertThat(properties).hasSizeGreaterThan(30);
-		assertThat(properties).allSatisfy((property) -> assertThat(readme).as("README mentions " + property)
-			.contains("`" + property));
+		assertThat(properties)
+			.allSatisfy((property) -> assertThat(readme).as("README mentions " + property).contains("`" + property));
 	}
 
 }
