@@ -1,0 +1,4 @@
+/**
+ * JMH benchmarks of llmobs overhead.
+ */
+package dev.llmobs.benchmarks;
