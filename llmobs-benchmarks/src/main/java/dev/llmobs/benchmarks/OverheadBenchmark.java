@@ -77,7 +77,7 @@ public class OverheadBenchmark {
 		this.hash = Fixtures.llmObs(this.sampled, CaptureMode.HASH, true);
 		this.notSampled = Fixtures.llmObs(this.unsampled, CaptureMode.FULL, true);
 		this.rawTracer = this.sampled.get("raw");
-		this.ticket = new Fixtures.Ticket("Where is my order? ".repeat(26).substring(0, 500),
+		this.ticket = new Fixtures.Ticket("Where is my order? ".repeat(30).substring(0, 500),
 				List.of("billing", "refund", "priority", "eu", "pro"));
 		this.tenMegabytes = "x".repeat(10 * 1024 * 1024);
 		this.fourThousand = "x".repeat(4000);

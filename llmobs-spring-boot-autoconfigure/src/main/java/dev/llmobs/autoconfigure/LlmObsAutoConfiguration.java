@@ -3,6 +3,7 @@ package dev.llmobs.autoconfigure;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -16,6 +17,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanLimits;
 import reactor.core.publisher.Flux;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -58,6 +60,7 @@ import dev.llmobs.eval.EvaluationListener;
 import dev.llmobs.eval.EvaluationRecorder;
 import dev.llmobs.eval.EvaluationRunner;
 import dev.llmobs.eval.Evaluator;
+import dev.llmobs.eval.JudgeClient;
 import dev.llmobs.trace.Convention;
 import dev.llmobs.trace.LlmSpanTracer;
 import dev.llmobs.trace.LlmSpanWriter;
@@ -124,13 +127,23 @@ public final class LlmObsAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "llmobs.evaluation.enabled", matchIfMissing = true)
 	EvaluationRunner llmObsEvaluationRunner(LlmObsProperties properties, ObjectProvider<Evaluator> evaluatorBeans,
-			ObjectProvider<OpenTelemetry> openTelemetry, ObjectProvider<EvaluationListener> listener) {
+			ObjectProvider<OpenTelemetry> openTelemetry, ObjectProvider<EvaluationListener> listener,
+			ObjectProvider<JudgeClient> judgeClients, ListableBeanFactory beanFactory) {
 		LlmObsProperties.Evaluation evaluation = properties.getEvaluation();
+		JudgeClient judge = JudgeClients.lazy(judgeClients, beanFactory);
 		Map<String, Evaluator> evaluators = new LinkedHashMap<>();
 		BuiltInEvaluators.defaults().forEach((evaluator) -> evaluators.put(evaluator.name(), evaluator));
-		evaluation.getEvaluators()
-			.forEach((name, settings) -> evaluators.put(name,
-					BuiltInEvaluators.declared(name, settings.getOrDefault("type", name), settings)));
+		evaluators.put("llm-judge", JudgeClients.judge("llm-judge", judge, Map.of()));
+		Set<String> disabled = new HashSet<>();
+		evaluation.getEvaluators().forEach((name, settings) -> {
+			if ("false".equalsIgnoreCase(settings.get("enabled"))) {
+				disabled.add(name);
+				return;
+			}
+			String type = settings.getOrDefault("type", name);
+			evaluators.put(name, "llm-judge".equalsIgnoreCase(type) ? JudgeClients.judge(name, judge, settings)
+					: BuiltInEvaluators.declared(name, type, settings));
+		});
 		evaluatorBeans.orderedStream().forEach((evaluator) -> evaluators.put(evaluator.name(), evaluator));
 		EvaluationListener evaluationListener = listener.getIfAvailable(() -> EvaluationListener.NONE);
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
@@ -138,7 +151,7 @@ public final class LlmObsAutoConfiguration {
 				new EvaluationRecorder(otel.getTracer(INSTRUMENTATION_NAME), evaluationListener), evaluationListener,
 				EvaluationExecutors.queue(evaluation.getThreads(), evaluation.getQueueCapacity()),
 				EvaluationExecutors.workers(evaluation.getThreads()), evaluation.getTimeout(),
-				evaluation.getSampleRate());
+				evaluation.getSampleRate(), disabled);
 		LlmObs.useEvaluations(runner);
 		return runner;
 	}

@@ -21,7 +21,7 @@ public final class ContextStampingSpanProcessor implements SpanProcessor {
 
 	private static final List<AttributeKey<?>> INHERITED = List.of(LlmObsAttributes.SESSION_ID,
 			LlmObsAttributes.GEN_AI_CONVERSATION_ID, LlmObsAttributes.USER_ID, LlmObsAttributes.METADATA,
-			LlmObsAttributes.TAG_TAGS);
+			LlmObsAttributes.TAG_TAGS, LlmObsAttributes.LLMOBS_EVALUATION_JUDGE);
 
 	@Override
 	public void onStart(Context parentContext, ReadWriteSpan span) {

@@ -27,7 +27,7 @@ public final class LlmObsContext {
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	/** Nothing set. */
-	public static final LlmObsContext EMPTY = new LlmObsContext(null, null, Map.of(), List.of());
+	public static final LlmObsContext EMPTY = new LlmObsContext(null, null, Map.of(), List.of(), false);
 
 	private final String sessionId;
 
@@ -37,13 +37,17 @@ public final class LlmObsContext {
 
 	private final List<String> tags;
 
+	private final boolean judge;
+
 	private volatile Attributes attributes;
 
-	private LlmObsContext(String sessionId, String userId, Map<String, Object> metadata, List<String> tags) {
+	private LlmObsContext(String sessionId, String userId, Map<String, Object> metadata, List<String> tags,
+			boolean judge) {
 		this.sessionId = sessionId;
 		this.userId = userId;
 		this.metadata = metadata;
 		this.tags = tags;
+		this.judge = judge;
 	}
 
 	/**
@@ -110,7 +114,24 @@ public final class LlmObsContext {
 	 * @return {@code true} when empty
 	 */
 	public boolean isEmpty() {
-		return this.sessionId == null && this.userId == null && this.metadata.isEmpty() && this.tags.isEmpty();
+		return this.sessionId == null && this.userId == null && this.metadata.isEmpty() && this.tags.isEmpty()
+				&& !this.judge;
+	}
+
+	/**
+	 * Whether spans started now belong to an LLM judge's evaluation, not the application.
+	 * @return {@code true} inside a judge's call
+	 */
+	public boolean isJudge() {
+		return this.judge;
+	}
+
+	/**
+	 * A copy marking everything inside as an LLM judge's work.
+	 * @return the new value
+	 */
+	public LlmObsContext asJudge() {
+		return new LlmObsContext(this.sessionId, this.userId, this.metadata, this.tags, true);
 	}
 
 	/**
@@ -119,7 +140,7 @@ public final class LlmObsContext {
 	 * @return the new value
 	 */
 	public LlmObsContext withSession(String sessionId) {
-		return new LlmObsContext(sessionId, this.userId, this.metadata, this.tags);
+		return new LlmObsContext(sessionId, this.userId, this.metadata, this.tags, this.judge);
 	}
 
 	/**
@@ -128,7 +149,7 @@ public final class LlmObsContext {
 	 * @return the new value
 	 */
 	public LlmObsContext withUser(String userId) {
-		return new LlmObsContext(this.sessionId, userId, this.metadata, this.tags);
+		return new LlmObsContext(this.sessionId, userId, this.metadata, this.tags, this.judge);
 	}
 
 	/**
@@ -140,7 +161,8 @@ public final class LlmObsContext {
 	public LlmObsContext withMetadata(String key, Object value) {
 		Map<String, Object> merged = new LinkedHashMap<>(this.metadata);
 		merged.put(key, value);
-		return new LlmObsContext(this.sessionId, this.userId, Collections.unmodifiableMap(merged), this.tags);
+		return new LlmObsContext(this.sessionId, this.userId, Collections.unmodifiableMap(merged), this.tags,
+				this.judge);
 	}
 
 	/**
@@ -156,7 +178,7 @@ public final class LlmObsContext {
 			}
 		}
 		return new LlmObsContext(this.sessionId, this.userId, this.metadata,
-				Collections.unmodifiableList(new ArrayList<>(merged)));
+				Collections.unmodifiableList(new ArrayList<>(merged)), this.judge);
 	}
 
 	/**
@@ -193,6 +215,9 @@ public final class LlmObsContext {
 		}
 		if (!this.tags.isEmpty()) {
 			builder.put(LlmObsAttributes.TAG_TAGS, this.tags);
+		}
+		if (this.judge) {
+			builder.put(LlmObsAttributes.LLMOBS_EVALUATION_JUDGE, true);
 		}
 		return builder.build();
 	}

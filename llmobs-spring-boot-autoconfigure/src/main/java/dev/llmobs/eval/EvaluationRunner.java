@@ -47,6 +47,8 @@ public final class EvaluationRunner implements CompletionHook {
 
 	private final double sampleRate;
 
+	private final java.util.Set<String> disabled;
+
 	/**
 	 * Creates a runner.
 	 * @param evaluators the evaluators by name
@@ -56,9 +58,11 @@ public final class EvaluationRunner implements CompletionHook {
 	 * @param workers runs each evaluator so it can be timed out
 	 * @param timeout the per-evaluator timeout of asynchronous evaluations
 	 * @param sampleRate the global share of calls evaluated
+	 * @param disabled names of declared evaluators switched off, skipped silently
 	 */
 	public EvaluationRunner(Map<String, Evaluator> evaluators, EvaluationRecorder recorder, EvaluationListener listener,
-			ExecutorService queue, ExecutorService workers, Duration timeout, double sampleRate) {
+			ExecutorService queue, ExecutorService workers, Duration timeout, double sampleRate,
+			java.util.Set<String> disabled) {
 		this.evaluators = Map.copyOf(evaluators);
 		this.recorder = recorder;
 		this.listener = listener;
@@ -66,6 +70,7 @@ public final class EvaluationRunner implements CompletionHook {
 		this.workers = workers;
 		this.timeout = timeout;
 		this.sampleRate = sampleRate;
+		this.disabled = java.util.Set.copyOf(disabled);
 	}
 
 	/**
@@ -93,7 +98,10 @@ public final class EvaluationRunner implements CompletionHook {
 		}
 		EvaluationInput input = input(spec, span, arguments, result, traceState);
 		if (!spec.async()) {
-			this.recorder.recordOn(span, runAll(spec.evaluators(), input, false));
+			List<EvaluationResult> results = runAll(spec.evaluators(), input, false);
+			if (!results.isEmpty()) {
+				this.recorder.recordOn(span, results);
+			}
 			return;
 		}
 		SpanContext target = span.getSpanContext();
@@ -118,7 +126,9 @@ public final class EvaluationRunner implements CompletionHook {
 	private List<EvaluationResult> runAll(List<String> names, EvaluationInput input, boolean timed) {
 		List<EvaluationResult> results = new ArrayList<>(names.size());
 		for (String name : names) {
-			results.add(run(name, input, timed));
+			if (!this.disabled.contains(name)) {
+				results.add(run(name, input, timed));
+			}
 		}
 		return results;
 	}

@@ -8,6 +8,7 @@ import io.opentelemetry.api.trace.Span;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.llmobs.context.LlmObsContext;
 import dev.llmobs.trace.LlmObsAttributes;
 import dev.llmobs.trace.TraceState;
 
@@ -95,7 +96,7 @@ public final class LlmCallRecorder {
 			if (genAi) {
 				span.setAttribute(LlmObsAttributes.GEN_AI_USAGE_COST, cost.total());
 			}
-			if (traceState != null) {
+			if (traceState != null && !LlmObsContext.current().isJudge()) {
 				traceState.add(cost.total());
 			}
 		}

@@ -30,6 +30,13 @@ public final class LlmObsAttributes {
 	/** The summed cost in USD of the model calls under a chain root. */
 	public static final AttributeKey<Double> LLMOBS_TRACE_COST = AttributeKey.doubleKey("llmobs.trace.cost");
 
+	/**
+	 * Set on the spans of an LLM judge's own calls; their tokens and cost are not the
+	 * app's.
+	 */
+	public static final AttributeKey<Boolean> LLMOBS_EVALUATION_JUDGE = AttributeKey
+		.booleanKey("llmobs.evaluation.judge");
+
 	/** OpenTelemetry's error type, the exception class name. */
 	public static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 

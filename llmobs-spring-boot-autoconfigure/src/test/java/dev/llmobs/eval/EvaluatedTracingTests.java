@@ -82,7 +82,7 @@ class EvaluatedTracingTests {
 		this.meters.bindTo(this.registry);
 		this.runner = new EvaluationRunner(evaluators(), new EvaluationRecorder(this.provider.get("eval"), this.meters),
 				this.meters, EvaluationExecutors.queue(threads, queue), EvaluationExecutors.workers(threads), timeout,
-				1.0);
+				1.0, java.util.Set.of("switched-off"));
 		ContentCapture capture = new ContentCapture(CaptureOptions.defaults(), CaptureListener.NONE);
 		LlmSpanWriter writer = new LlmSpanWriter(capture, capture, new DocumentExtractor(List.of(), 5),
 				EnumSet.allOf(Convention.class), SpanLimits.getDefault().getMaxNumberOfAttributes(), null);
@@ -171,6 +171,15 @@ class EvaluatedTracingTests {
 		SpanData span = span("Bot.leak");
 		assertThat(attr(span, "gen_ai.evaluation.verdict")).isEqualTo("fail");
 		assertThat(attr(span, "evaluations.0.evaluation.explanation")).contains("emails").doesNotContain("@");
+	}
+
+	@Test
+	void switchedOffEvaluatorsAreSkippedSilently() {
+		Bot bot = proxy(new Bot(null), 1, 10, Duration.ofSeconds(5));
+		bot.partlySwitchedOff("q");
+		SpanData span = span("Bot.partlySwitchedOff");
+		assertThat(attr(span, "evaluations.0.evaluation.name")).isEqualTo("non-empty");
+		assertThat(attr(span, "evaluations.1.evaluation.name")).isNull();
 	}
 
 	@Test
@@ -277,6 +286,12 @@ class EvaluatedTracingTests {
 		public String answer(String question) {
 			this.kb.search(question);
 			return "Refunds are processed within five business days.";
+		}
+
+		@LlmChain
+		@Evaluated({ "switched-off", "non-empty" })
+		public String partlySwitchedOff(String question) {
+			return "answer";
 		}
 
 		@LlmChain

@@ -33,7 +33,7 @@ public class SupportAssistant {
 	}
 
 	@LlmChain(name = "support-flow")
-	@Evaluated({ "non-empty", "context-overlap", "pii-leak" })
+	@Evaluated({ "non-empty", "context-overlap", "pii-leak", "answer-quality" })
 	public SupportAnswer answer(String question) {
 		List<Article> articles = this.knowledgeBase.search(question, ARTICLES);
 		ModelReply reply = this.model.answer(this.prompts.build(question, articles));

@@ -1,0 +1,60 @@
+package dev.llmobs.autoconfigure;
+
+import java.util.Map;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.ClassUtils;
+
+import dev.llmobs.eval.Evaluator;
+import dev.llmobs.eval.JudgeClient;
+import dev.llmobs.eval.LlmJudgeEvaluator;
+import dev.llmobs.eval.SpringAiJudgeClient;
+
+/**
+ * Finds the judge model when it is first needed: a {@link JudgeClient} bean, else a
+ * Spring AI {@code ChatModel} bean. Resolving late keeps the evaluators independent of
+ * the order in which model auto-configurations run.
+ */
+final class JudgeClients {
+
+	private static final String CHAT_MODEL = "org.springframework.ai.chat.model.ChatModel";
+
+	private static final String DEFAULT_RUBRIC = "The answer is correct, helpful, answers the question asked, "
+			+ "and is supported by the context.";
+
+	private JudgeClients() {
+	}
+
+	static JudgeClient lazy(ObjectProvider<JudgeClient> clients, ListableBeanFactory beanFactory) {
+		return (system, user) -> {
+			JudgeClient client = clients.getIfUnique();
+			if (client == null && ClassUtils.isPresent(CHAT_MODEL, JudgeClients.class.getClassLoader())) {
+				client = SpringAi.client(beanFactory);
+			}
+			if (client == null) {
+				throw new IllegalStateException(
+						"no judge model: declare a JudgeClient bean or configure a Spring AI ChatModel");
+			}
+			return client.complete(system, user);
+		};
+	}
+
+	static Evaluator judge(String name, JudgeClient client, Map<String, String> settings) {
+		return new LlmJudgeEvaluator(name, client, settings.getOrDefault("rubric", DEFAULT_RUBRIC),
+				Double.parseDouble(settings.getOrDefault("threshold", "0.7")),
+				Double.parseDouble(settings.getOrDefault("scale", "1")));
+	}
+
+	private static final class SpringAi {
+
+		static JudgeClient client(ListableBeanFactory beanFactory) {
+			ObjectProvider<org.springframework.ai.chat.model.ChatModel> models = beanFactory
+				.getBeanProvider(org.springframework.ai.chat.model.ChatModel.class);
+			org.springframework.ai.chat.model.ChatModel model = models.getIfUnique();
+			return (model != null) ? new SpringAiJudgeClient(model) : null;
+		}
+
+	}
+
+}
