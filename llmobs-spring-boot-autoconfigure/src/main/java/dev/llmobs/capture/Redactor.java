@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class Redactor {
 
-	private static final Map<RedactionKind, List<Pattern>> BUILT_IN = builtIn();
+	private static final Map<RedactionKind, List<Detector>> BUILT_IN = builtIn();
 
 	private static final Redactor NONE = new Redactor(List.of());
 
@@ -34,13 +35,13 @@ public final class Redactor {
 	 */
 	public static Redactor of(Set<RedactionKind> kinds, List<String> customPatterns) {
 		List<Detector> detectors = new ArrayList<>();
-		for (Map.Entry<RedactionKind, List<Pattern>> entry : BUILT_IN.entrySet()) {
+		for (Map.Entry<RedactionKind, List<Detector>> entry : BUILT_IN.entrySet()) {
 			if (kinds.contains(entry.getKey())) {
-				entry.getValue().forEach((pattern) -> detectors.add(new Detector(entry.getKey(), pattern)));
+				detectors.addAll(entry.getValue());
 			}
 		}
 		for (String custom : customPatterns) {
-			detectors.add(new Detector(RedactionKind.CUSTOM, Pattern.compile(custom)));
+			detectors.add(detector(RedactionKind.CUSTOM, custom, (text) -> true));
 		}
 		return detectors.isEmpty() ? NONE : new Redactor(List.copyOf(detectors));
 	}
@@ -67,42 +68,94 @@ public final class Redactor {
 		return result;
 	}
 
-	private static Map<RedactionKind, List<Pattern>> builtIn() {
-		Map<RedactionKind, List<Pattern>> patterns = new EnumMap<>(RedactionKind.class);
-		patterns.put(RedactionKind.SECRETS, List.of(
+	private static Map<RedactionKind, List<Detector>> builtIn() {
+		Map<RedactionKind, List<Detector>> detectors = new EnumMap<>(RedactionKind.class);
+		detectors.put(RedactionKind.SECRETS, List.of(
 				// OpenAI / Anthropic style keys: sk-..., sk-proj-..., sk-ant-...
-				Pattern.compile("\\bsk-[A-Za-z0-9_-]{20,}"),
+				detector(RedactionKind.SECRETS, "\\bsk-[A-Za-z0-9_-]{20,}", (text) -> text.contains("sk-")),
 				// AWS access key ids
-				Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"),
+				detector(RedactionKind.SECRETS, "\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b",
+						(text) -> text.contains("AKIA") || text.contains("ASIA")),
 				// JSON Web Tokens
-				Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}"),
+				detector(RedactionKind.SECRETS, "\\beyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}",
+						(text) -> text.contains("eyJ")),
 				// Bearer tokens: the whole "Bearer <token>" is replaced
-				Pattern.compile("(?i)\\bbearer\\s+[A-Za-z0-9._~+/=-]{8,}"),
+				detector(RedactionKind.SECRETS, "(?i)\\bbearer\\s+[A-Za-z0-9._~+/=-]{8,}",
+						(text) -> containsIgnoreCase(text, "bearer")),
 				// key=value and key: value assignments of well-known secret names
-				Pattern.compile(
-						"(?i)\\b(?:api[_-]?key|secret|password|passwd|access[_-]?token)\\b\\s*[:=]\\s*[\"']?[^\\s\"',;]{4,}")));
-		patterns.put(RedactionKind.CREDIT_CARDS,
-				List.of(Pattern.compile("(?<![\\d-])(?:\\d[ -]?){12,18}\\d(?![\\d-])")));
-		patterns.put(RedactionKind.EMAILS,
-				List.of(Pattern.compile("\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b")));
-		patterns.put(RedactionKind.IP_ADDRESSES,
-				List.of(Pattern.compile("(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
-						+ "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\d.])"),
-						Pattern.compile("(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])"),
-						Pattern.compile(
-								"(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4}"
-										+ "(?![0-9A-Fa-f:])")));
-		patterns.put(RedactionKind.PHONES, List.of(
+				detector(RedactionKind.SECRETS,
+						"(?i)\\b(?:api[_-]?key|secret|password|passwd|access[_-]?token)\\b\\s*[:=]\\s*[\"']?[^\\s\"',;]{4,}",
+						(text) -> (text.indexOf('=') >= 0 || text.indexOf(':') >= 0)
+								&& (containsIgnoreCase(text, "key") || containsIgnoreCase(text, "secret")
+										|| containsIgnoreCase(text, "passw") || containsIgnoreCase(text, "token")))));
+		detectors.put(RedactionKind.CREDIT_CARDS, List.of(detector(RedactionKind.CREDIT_CARDS,
+				"(?<![\\d-])(?:\\d[ -]?){12,18}\\d(?![\\d-])", (text) -> digits(text) >= 13)));
+		detectors.put(RedactionKind.EMAILS,
+				List.of(detector(RedactionKind.EMAILS,
+						"\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b",
+						(text) -> text.indexOf('@') >= 0)));
+		detectors.put(RedactionKind.IP_ADDRESSES, List.of(
+				detector(RedactionKind.IP_ADDRESSES,
+						"(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
+								+ "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\d.])",
+						(text) -> text.indexOf('.') >= 0 && digits(text) >= 4),
+				detector(RedactionKind.IP_ADDRESSES,
+						"(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])",
+						(text) -> text.indexOf(':') >= 0),
+				detector(RedactionKind.IP_ADDRESSES,
+						"(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4}"
+								+ "(?![0-9A-Fa-f:])",
+						(text) -> text.contains("::"))));
+		detectors.put(RedactionKind.PHONES, List.of(
 				// international: +44 20 7946 0958, +1-202-555-0147, +4915123456789
-				Pattern.compile("(?<![\\w+])\\+\\d{1,3}(?:[ .-]?\\(?\\d{1,4}\\)?){2,5}(?!\\w)"),
+				detector(RedactionKind.PHONES, "(?<![\\w+])\\+\\d{1,3}(?:[ .-]?\\(?\\d{1,4}\\)?){2,5}(?!\\w)",
+						(text) -> text.indexOf('+') >= 0 && digits(text) >= 7),
 				// North American: (202) 555-0147, 202-555-0147, 202.555.0147
-				Pattern.compile("(?<![\\w(])(?:\\(\\d{3}\\)\\s?|\\d{3}[.-])\\d{3}[.-]\\d{4}(?!\\w)")));
-		return patterns;
+				detector(RedactionKind.PHONES, "(?<![\\w(])(?:\\(\\d{3}\\)\\s?|\\d{3}[.-])\\d{3}[.-]\\d{4}(?!\\w)",
+						(text) -> digits(text) >= 10)));
+		return detectors;
 	}
 
-	private record Detector(RedactionKind kind, Pattern pattern) {
+	private static Detector detector(RedactionKind kind, String regex, Predicate<String> mightMatch) {
+		return new Detector(kind, Pattern.compile(regex), mightMatch);
+	}
+
+	/** Counts ASCII digits, stopping early once there are enough for any detector. */
+	private static int digits(String text) {
+		int count = 0;
+		for (int i = 0; i < text.length() && count < 13; i++) {
+			char c = text.charAt(i);
+			if (c >= '0' && c <= '9') {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	private static boolean containsIgnoreCase(String text, String word) {
+		int last = text.length() - word.length();
+		char first = word.charAt(0);
+		for (int i = 0; i <= last; i++) {
+			char c = text.charAt(i);
+			if ((c == first || Character.toLowerCase(c) == first)
+					&& text.regionMatches(true, i, word, 0, word.length())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * One pattern with a cheap test that rules out most text before the regex runs:
+	 * scanning for {@code sk-} or {@code @} costs a fraction of trying a pattern at every
+	 * position.
+	 */
+	private record Detector(RedactionKind kind, Pattern pattern, Predicate<String> mightMatch) {
 
 		String apply(String text, CaptureListener listener) {
+			if (!this.mightMatch.test(text)) {
+				return text;
+			}
 			Matcher matcher = this.pattern.matcher(text);
 			if (!matcher.find()) {
 				return text;

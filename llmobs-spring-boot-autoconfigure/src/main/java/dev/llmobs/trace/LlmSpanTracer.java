@@ -103,10 +103,10 @@ public final class LlmSpanTracer {
 	 */
 	public SpanCompletion start(SpanDescriptor descriptor, Object[] arguments) {
 		long startNanos = System.nanoTime();
-		Span span = this.tracer.spanBuilder(descriptor.spanName())
-			.setAllAttributes(descriptor.attributes())
-			.startSpan();
+		Span span = this.tracer.spanBuilder(descriptor.spanName()).startSpan();
 		if (span.isRecording()) {
+			// Set after the sampling decision: an unsampled span pays nothing for them.
+			span.setAllAttributes(descriptor.attributes());
 			this.writer.writeInput(span, descriptor, arguments);
 		}
 		return new SpanCompletion(span, descriptor, this.writer, startNanos, this.operations,
@@ -120,6 +120,9 @@ public final class LlmSpanTracer {
 	 * @return the context
 	 */
 	public Context contextFor(SpanCompletion completion) {
+		if (!completion.span().isRecording()) {
+			return Context.current().with(completion.span());
+		}
 		Context context = ContextScopes.contextFor(completion.span());
 		if (completion.descriptor().kind() == LlmSpanKind.CHAIN && TraceState.from(context) == null) {
 			TraceState state = new TraceState(completion.span());
