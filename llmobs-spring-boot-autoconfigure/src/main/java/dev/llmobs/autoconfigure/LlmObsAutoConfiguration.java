@@ -148,8 +148,9 @@ public final class LlmObsAutoConfiguration {
 		EvaluationListener evaluationListener = listener.getIfAvailable(() -> EvaluationListener.NONE);
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
 		EvaluationRunner runner = new EvaluationRunner(evaluators,
-				new EvaluationRecorder(otel.getTracer(INSTRUMENTATION_NAME), evaluationListener), evaluationListener,
-				EvaluationExecutors.queue(evaluation.getThreads(), evaluation.getQueueCapacity()),
+				new EvaluationRecorder(otel.getTracer(INSTRUMENTATION_NAME), evaluationListener,
+						otel.getLogsBridge().get(INSTRUMENTATION_NAME)),
+				evaluationListener, EvaluationExecutors.queue(evaluation.getThreads(), evaluation.getQueueCapacity()),
 				EvaluationExecutors.workers(evaluation.getThreads()), evaluation.getTimeout(),
 				evaluation.getSampleRate(), disabled);
 		LlmObs.useEvaluations(runner);

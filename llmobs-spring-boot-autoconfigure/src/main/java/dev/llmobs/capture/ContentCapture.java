@@ -30,6 +30,8 @@ public final class ContentCapture {
 
 	static final int LOOKAHEAD = 256;
 
+	private static final int HASH_CHUNK = 8192;
+
 	private static final String ELLIPSIS = "\u2026";
 
 	private final CaptureOptions options;
@@ -128,7 +130,8 @@ public final class ContentCapture {
 		long removed = (redacted.length() - cut) + unseen;
 		this.listener.truncated();
 		String marker = ELLIPSIS + "[truncated " + removed + (unseenIsLowerBound ? "+" : "") + " chars]";
-		return new CapturedContent(redacted.substring(0, cut) + marker, mimeType, true);
+		String text = new StringBuilder(cut + marker.length()).append(redacted, 0, cut).append(marker).toString();
+		return new CapturedContent(text, mimeType, true);
 	}
 
 	private CapturedContent json(Class<?> type, JsonWriting writing, Object value) {
@@ -166,16 +169,19 @@ public final class ContentCapture {
 
 	private String hashText(CharSequence text) {
 		MessageDigest digest = sha256();
-		try (Writer writer = digestWriter(digest)) {
-			if (text instanceof String string) {
-				writer.write(string);
+		String string = text.toString();
+		// Encode in chunks: the JDK's String-to-UTF-8 path is intrinsic and far cheaper
+		// than a
+		// stream encoder; chunking keeps a 10 MB text from becoming one 10 MB array.
+		int length = string.length();
+		for (int start = 0; start < length;) {
+			int end = Math.min(length, start + HASH_CHUNK);
+			if (end < length && Character.isHighSurrogate(string.charAt(end - 1))) {
+				end--;
 			}
-			else {
-				writer.append(text);
-			}
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
+			String chunk = (start == 0 && end == length) ? string : string.substring(start, end);
+			digest.update(chunk.getBytes(StandardCharsets.UTF_8));
+			start = end;
 		}
 		return "sha256:" + HexFormat.of().formatHex(digest.digest());
 	}

@@ -5,6 +5,8 @@ import java.util.List;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.logs.Logger;
+import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.Tracer;
@@ -38,14 +40,28 @@ public final class EvaluationRecorder {
 
 	private final EvaluationListener listener;
 
+	private final Logger logger;
+
 	/**
 	 * Creates a recorder.
 	 * @param tracer creates {@code EVALUATOR} spans
 	 * @param listener told about every result
 	 */
 	public EvaluationRecorder(Tracer tracer, EvaluationListener listener) {
+		this(tracer, listener, null);
+	}
+
+	/**
+	 * Creates a recorder that also emits one log record per evaluation.
+	 * @param tracer creates {@code EVALUATOR} spans
+	 * @param listener told about every result
+	 * @param logger emits log records (the channel some backends read evaluations from),
+	 * or {@code null} for none
+	 */
+	public EvaluationRecorder(Tracer tracer, EvaluationListener listener, Logger logger) {
 		this.tracer = tracer;
 		this.listener = listener;
+		this.logger = logger;
 	}
 
 	/**
@@ -59,6 +75,7 @@ public final class EvaluationRecorder {
 			span.setAllAttributes(indexed(index++, result));
 			span.addEvent(EVENT, eventAttributes(result));
 			this.listener.evaluated(result);
+			log(span, result);
 		}
 		String verdict = verdict(span, results);
 		if (verdict != null) {
@@ -85,6 +102,20 @@ public final class EvaluationRecorder {
 		finally {
 			span.end();
 		}
+	}
+
+	private void log(Span span, EvaluationResult result) {
+		if (this.logger == null) {
+			return;
+		}
+		this.logger.logRecordBuilder()
+			.setContext(Context.root().with(span))
+			.setSeverity(Severity.INFO)
+			.setEventName(EVENT)
+			.setAllAttributes(eventAttributes(result))
+			.setAttribute(VERDICT, result.verdict().value())
+			.setBody("evaluation " + result.name() + ": " + result.verdict().value())
+			.emit();
 	}
 
 	private static int nextIndex(Span span) {

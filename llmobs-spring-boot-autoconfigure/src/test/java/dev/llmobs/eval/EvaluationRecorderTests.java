@@ -1,0 +1,41 @@
+package dev.llmobs.eval;
+
+import java.util.List;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
+import io.opentelemetry.sdk.testing.exporter.InMemoryLogRecordExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EvaluationRecorderTests {
+
+	@Test
+	void eachEvaluationIsAlsoALogRecordInTheSpansContext() {
+		InMemoryLogRecordExporter logs = InMemoryLogRecordExporter.create();
+		SdkLoggerProvider loggerProvider = SdkLoggerProvider.builder()
+			.addLogRecordProcessor(SimpleLogRecordProcessor.create(logs))
+			.build();
+		SdkTracerProvider tracerProvider = SdkTracerProvider.builder().build();
+		EvaluationRecorder recorder = new EvaluationRecorder(tracerProvider.get("t"), EvaluationListener.NONE,
+				loggerProvider.get("dev.llmobs"));
+		Span span = tracerProvider.get("t").spanBuilder("answer").startSpan();
+		recorder.recordOn(span, List.of(EvaluationResult.pass("non-empty", 1.0, null),
+				EvaluationResult.fail("pii-leak", 0.0, "the answer contains emails").withLabel("leak")));
+		span.end();
+		assertThat(logs.getFinishedLogRecordItems()).hasSize(2);
+		LogRecordData leak = logs.getFinishedLogRecordItems().get(1);
+		assertThat(leak.getAttributes().get(AttributeKey.stringKey("gen_ai.evaluation.name"))).isEqualTo("pii-leak");
+		assertThat(leak.getAttributes().get(AttributeKey.doubleKey("gen_ai.evaluation.score.value"))).isEqualTo(0.0);
+		assertThat(leak.getAttributes().get(AttributeKey.stringKey("gen_ai.evaluation.score.label"))).isEqualTo("leak");
+		assertThat(leak.getAttributes().get(AttributeKey.stringKey("gen_ai.evaluation.verdict"))).isEqualTo("fail");
+		assertThat(leak.getSpanContext().getSpanId()).isEqualTo(span.getSpanContext().getSpanId());
+		assertThat(leak.getSpanContext().getTraceId()).isEqualTo(span.getSpanContext().getTraceId());
+	}
+
+}
