@@ -130,8 +130,7 @@ public final class ContentCapture {
 		long removed = (redacted.length() - cut) + unseen;
 		this.listener.truncated();
 		String marker = ELLIPSIS + "[truncated " + removed + (unseenIsLowerBound ? "+" : "") + " chars]";
-		String text = new StringBuilder(cut + marker.length()).append(redacted, 0, cut).append(marker).toString();
-		return new CapturedContent(text, mimeType, true);
+		return new CapturedContent(redacted.substring(0, cut) + marker, mimeType, true);
 	}
 
 	private CapturedContent json(Class<?> type, JsonWriting writing, Object value) {

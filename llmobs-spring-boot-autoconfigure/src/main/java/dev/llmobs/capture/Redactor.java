@@ -137,8 +137,8 @@ public final class Redactor {
 		char first = word.charAt(0);
 		for (int i = 0; i <= last; i++) {
 			char c = text.charAt(i);
-			if ((c == first || Character.toLowerCase(c) == first)
-					&& text.regionMatches(true, i, word, 0, word.length())) {
+			// words are lower-case ASCII: setting bit 0x20 lower-cases an ASCII letter
+			if ((c | 0x20) == first && text.regionMatches(true, i, word, 0, word.length())) {
 				return true;
 			}
 		}

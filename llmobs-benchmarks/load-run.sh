@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# HTTP load run of the sample app on loopback, tracing on vs llmobs.enabled=false, offline model.
+# Bounded: a warm-up and 4000 requests per configuration. Run from the repository root after
+#   ./mvnw -B -DskipTests install && ./mvnw -B -Pbenchmarks -DskipTests package -pl llmobs-benchmarks
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=$(ls sample-app/target/llmobs-sample-app-*.jar | grep -v original | head -n 1)
+PORT=18080
+run() {
+	local label=$1; shift
+	java -jar "$JAR" --server.port=$PORT --sample.demo-conversation.enabled=false --llmobs.console.enabled=false \
+		--logging.level.root=WARN "$@" > "llmobs-benchmarks/target/load-$label.log" 2>&1 &
+	local pid=$!
+	for _ in $(seq 1 120); do
+		curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null 2>&1 && break
+		sleep 0.5
+	done
+	java -cp llmobs-benchmarks/target/benchmarks.jar dev.llmobs.benchmarks.HttpLoad $PORT "$label" 4000 4
+	kill "$pid"; wait "$pid" 2> /dev/null || true
+}
+run tracing-on
+run llmobs-disabled --llmobs.enabled=false
+run tracing-on-again

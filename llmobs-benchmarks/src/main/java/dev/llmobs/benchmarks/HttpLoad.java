@@ -1,0 +1,86 @@
+package dev.llmobs.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A bounded HTTP load run against the sample app on the loopback interface: a warm-up,
+ * then a fixed number of {@code POST /api/chat} requests from a few client threads;
+ * prints throughput and p50/p99 latency. Usage:
+ * {@code HttpLoad <port> <label> [requests] [threads]}.
+ */
+public final class HttpLoad {
+
+	private static final String[] QUESTIONS = { "How do I get a refund?", "How do I export my notes to PDF?",
+			"Why are my notes not syncing?", "How much does the Team plan cost?", "How do I reset my password?" };
+
+	private HttpLoad() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int port = Integer.parseInt(args[0]);
+		String label = args[1];
+		int requests = (args.length > 2) ? Integer.parseInt(args[2]) : 4000;
+		int threads = (args.length > 3) ? Integer.parseInt(args[3]) : 4;
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		URI uri = URI.create("http://127.0.0.1:" + port + "/api/chat");
+		run(client, uri, Math.max(500, requests / 4), threads);
+		long start = System.nanoTime();
+		List<Long> latencies = run(client, uri, requests, threads);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		Collections.sort(latencies);
+		System.out.printf(Locale.ROOT, "%-22s requests=%d threads=%d throughput=%.0f req/s p50=%.2f ms p99=%.2f ms%n",
+				label, requests, threads, requests / seconds, percentile(latencies, 0.50) / 1e6,
+				percentile(latencies, 0.99) / 1e6);
+	}
+
+	private static List<Long> run(HttpClient client, URI uri, int requests, int threads) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		AtomicInteger next = new AtomicInteger();
+		List<Future<List<Long>>> workers = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			workers.add(pool.submit(() -> {
+				List<Long> latencies = new ArrayList<>();
+				for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+					String body = "{\"message\":\"" + QUESTIONS[i % QUESTIONS.length] + "\"}";
+					HttpRequest request = HttpRequest.newBuilder(uri)
+						.timeout(Duration.ofSeconds(10))
+						.header("Content-Type", "application/json")
+						.header("X-Session-Id", "load-" + (i % 50))
+						.header("X-User-Id", "user-" + (i % 20))
+						.POST(HttpRequest.BodyPublishers.ofString(body))
+						.build();
+					long start = System.nanoTime();
+					HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+					latencies.add(System.nanoTime() - start);
+					if (response.statusCode() != 200) {
+						throw new IllegalStateException("HTTP " + response.statusCode());
+					}
+				}
+				return latencies;
+			}));
+		}
+		List<Long> all = new ArrayList<>();
+		for (Future<List<Long>> worker : workers) {
+			all.addAll(worker.get());
+		}
+		pool.shutdown();
+		return all;
+	}
+
+	private static double percentile(List<Long> sorted, double quantile) {
+		return sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * quantile) - 1));
+	}
+
+}
