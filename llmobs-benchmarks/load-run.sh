@@ -4,7 +4,7 @@
 #   ./mvnw -B -DskipTests install && ./mvnw -B -Pbenchmarks -DskipTests package -pl llmobs-benchmarks
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=$(ls sample-app/target/llmobs-sample-app-*.jar | grep -v original | head -n 1)
+JAR=$(ls sample-app/target/llmobs-sample-app-*-exec.jar | head -n 1)
 PORT=18080
 run() {
 	local label=$1; shift

@@ -7,11 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
-import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 /**
@@ -21,7 +17,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
  * Spans that end after their root (asynchronous evaluations) are handed on as late
  * additions.
  */
-public final class TraceAssembler implements SpanProcessor {
+public final class TraceAssembler implements EndOnlySpanProcessor {
 
 	private final int maxOpenTraces;
 
@@ -78,15 +74,6 @@ public final class TraceAssembler implements SpanProcessor {
 	}
 
 	@Override
-	public void onStart(Context parentContext, ReadWriteSpan span) {
-	}
-
-	@Override
-	public boolean isStartRequired() {
-		return false;
-	}
-
-	@Override
 	public void onEnd(ReadableSpan span) {
 		if (!span.getSpanContext().isSampled()) {
 			return;
@@ -134,16 +121,6 @@ public final class TraceAssembler implements SpanProcessor {
 			bytes += (value instanceof String text) ? 2L * text.length() : 16;
 		}
 		return bytes;
-	}
-
-	@Override
-	public boolean isEndRequired() {
-		return true;
-	}
-
-	@Override
-	public CompletableResultCode shutdown() {
-		return CompletableResultCode.ofSuccess();
 	}
 
 	private static final class Open {

@@ -138,6 +138,10 @@ public final class LlmObsAttributes {
 	public static final AttributeKey<List<String>> GEN_AI_RESPONSE_FINISH_REASONS = AttributeKey
 		.stringArrayKey("gen_ai.response.finish_reasons");
 
+	/** {@code gen_ai.response.time_to_first_chunk}, seconds, for streamed model calls. */
+	public static final AttributeKey<Double> GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK = AttributeKey
+		.doubleKey("gen_ai.response.time_to_first_chunk");
+
 	/**
 	 * {@code gen_ai.usage.cost}, USD (not in the semantic conventions; read by Langfuse).
 	 */

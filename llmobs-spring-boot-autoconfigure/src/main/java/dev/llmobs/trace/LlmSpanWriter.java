@@ -222,8 +222,11 @@ public final class LlmSpanWriter {
 		}
 	}
 
-	void writeFirstElement(Span span, double seconds) {
+	void writeFirstElement(Span span, SpanDescriptor descriptor, double seconds) {
 		span.setAttribute(LlmObsAttributes.LLMOBS_TIME_TO_FIRST_ELEMENT, seconds);
+		if (descriptor.kind() == LlmSpanKind.LLM && this.genAi) {
+			span.setAttribute(LlmObsAttributes.GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK, seconds);
+		}
 		span.addEvent("llmobs.first_element");
 	}
 

@@ -98,7 +98,7 @@ public final class SpanCompletion {
 	public void firstElement() {
 		if (this.firstElementSeen.compareAndSet(false, true)) {
 			double seconds = (System.nanoTime() - this.startNanos) / (double) TimeUnit.SECONDS.toNanos(1);
-			this.writer.writeFirstElement(this.span, seconds);
+			this.writer.writeFirstElement(this.span, this.descriptor, seconds);
 		}
 	}
 

@@ -116,6 +116,8 @@ class AsyncReturnValueTracingTests {
 			assertThat(attr(span, "output.value")).isEqualTo("Hello there");
 			assertThat(span.getAttributes().get(AttributeKey.doubleKey("llmobs.time_to_first_element"))).isNotNull()
 				.isGreaterThanOrEqualTo(0.0);
+			assertThat(span.getAttributes().get(AttributeKey.doubleKey("gen_ai.response.time_to_first_chunk")))
+				.isNotNull();
 			assertThat(span.getEvents())
 				.anySatisfy((event) -> assertThat(event.getName()).isEqualTo("llmobs.first_element"));
 		}
