@@ -47,6 +47,8 @@ public class LlmObsProperties {
 
 	private final Evaluation evaluation = new Evaluation();
 
+	private final Viewer viewer = new Viewer();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -97,6 +99,44 @@ public class LlmObsProperties {
 
 	public Evaluation getEvaluation() {
 		return this.evaluation;
+	}
+
+	public Viewer getViewer() {
+		return this.viewer;
+	}
+
+	/**
+	 * The built-in trace viewer page.
+	 */
+	public static class Viewer {
+
+		/**
+		 * Whether the trace viewer page is served. Off by default: turn it on in
+		 * development, or protect its path with Spring Security.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Path of the trace viewer page.
+		 */
+		private String path = "/llmobs";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
 	}
 
 	/**

@@ -149,6 +149,12 @@ class ExportOutageIT {
 	}
 
 	@Test
+	void traceViewerIsNotServedUnlessEnabled() throws Exception {
+		assertThat(get("/llmobs").statusCode()).isEqualTo(404);
+		assertThat(get("/llmobs/api/traces").statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void metersCountOperationsAndExports() throws Exception {
 		chat("meters");
 		assertThat(this.meters.get("llmobs.operation")

@@ -1,0 +1,69 @@
+package dev.llmobs.viewer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+
+import dev.llmobs.export.RecentTraceStore;
+import dev.llmobs.export.TraceJson;
+
+/**
+ * Serves the trace viewer: one page and its script and styles, shipped in the jar, and a
+ * JSON API over the recent traces. Plain routes of the application, so Spring Security's
+ * rules for the path apply.
+ */
+public final class TraceViewer {
+
+	private static final String ASSETS = "dev/llmobs/viewer/";
+
+	private TraceViewer() {
+	}
+
+	/**
+	 * The viewer's routes under a path.
+	 * @param path the page's path, such as {@code /llmobs}
+	 * @param store the recent traces
+	 * @return the routes
+	 */
+	public static RouterFunction<ServerResponse> routes(String path, RecentTraceStore store) {
+		String base = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+		String page = asset("index.html").replace("{{base}}", base);
+		String script = asset("viewer.js");
+		String styles = asset("viewer.css");
+		return RouterFunctions.route()
+			.GET(base, (request) -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).body(page))
+			.GET(base + "/", (request) -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).body(page))
+			.GET(base + "/viewer.js",
+					(request) -> ServerResponse.ok().contentType(new MediaType("text", "javascript")).body(script))
+			.GET(base + "/viewer.css",
+					(request) -> ServerResponse.ok().contentType(new MediaType("text", "css")).body(styles))
+			.GET(base + "/api/traces",
+					(request) -> ServerResponse.ok()
+						.contentType(MediaType.APPLICATION_JSON)
+						.body(store.traces().stream().map(TraceJson::summaryWithTurn).toList()))
+			.GET(base + "/api/traces/{traceId}",
+					(request) -> store.trace(request.pathVariable("traceId"))
+						.map((trace) -> ServerResponse.ok()
+							.contentType(MediaType.APPLICATION_JSON)
+							.body(TraceJson.describe(trace)))
+						.orElseGet(() -> ServerResponse.notFound().build()))
+			.build();
+	}
+
+	private static String asset(String name) {
+		try (InputStream input = new ClassPathResource(ASSETS + name).getInputStream()) {
+			return new String(input.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
