@@ -91,7 +91,7 @@ public final class LlmObsAutoConfiguration {
 			ObjectProvider<DocumentMapper> documentMappers, ObjectProvider<OperationListener> operations,
 			LlmCallRecorder llmCalls, ObjectProvider<EvaluationRunner> evaluations) {
 		LlmObsProperties.Capture capture = properties.getCapture();
-		CaptureListener listener = captureListener.getIfAvailable(() -> CaptureListener.NONE);
+		CaptureListener listener = captureListener.getIfUnique(() -> CaptureListener.NONE);
 		Redactor redactor = redactor(capture);
 		CaptureMode mode = CaptureMode.valueOf(capture.getMode().trim().toUpperCase(Locale.ROOT));
 		ContentCapture content = new ContentCapture(new CaptureOptions(mode, capture.getMaxLength(), redactor),
@@ -105,7 +105,7 @@ public final class LlmObsAutoConfiguration {
 				maxAttributes, llmCalls);
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
 		return new LlmSpanTracer(otel.getTracer(INSTRUMENTATION_NAME), writer,
-				operations.getIfAvailable(() -> OperationListener.NONE), evaluations.getIfAvailable());
+				operations.getIfUnique(() -> OperationListener.NONE), evaluations.getIfAvailable());
 	}
 
 	@Bean
@@ -118,7 +118,7 @@ public final class LlmObsAutoConfiguration {
 			.forEach((model, price) -> overrides.put(model, new ModelPrice(price.getInputPerMillion(),
 					price.getOutputPerMillion(), price.getCachedInputPerMillion())));
 		LlmCallRecorder recorder = new LlmCallRecorder(new UsageExtractors(extractors.orderedStream().toList()),
-				new PricingTable(overrides), listener.getIfAvailable(() -> LlmCallListener.NONE));
+				new PricingTable(overrides), listener.getIfUnique(() -> LlmCallListener.NONE));
 		LlmObs.useLlmCallRecorder(recorder);
 		return recorder;
 	}
@@ -145,7 +145,7 @@ public final class LlmObsAutoConfiguration {
 					: BuiltInEvaluators.declared(name, type, settings));
 		});
 		evaluatorBeans.orderedStream().forEach((evaluator) -> evaluators.put(evaluator.name(), evaluator));
-		EvaluationListener evaluationListener = listener.getIfAvailable(() -> EvaluationListener.NONE);
+		EvaluationListener evaluationListener = listener.getIfUnique(() -> EvaluationListener.NONE);
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
 		EvaluationRunner runner = new EvaluationRunner(evaluators,
 				new EvaluationRecorder(otel.getTracer(INSTRUMENTATION_NAME), evaluationListener,

@@ -22,6 +22,10 @@ public final class UserIdHasher {
 	 * @param salt the secret salt
 	 */
 	public UserIdHasher(String salt) {
+		if (salt == null || salt.isEmpty()) {
+			throw new IllegalStateException(
+					"llmobs.web.user-id-salt must be set (a secret) when llmobs.web.hash-user-ids=true");
+		}
 		this.key = new SecretKeySpec(salt.getBytes(StandardCharsets.UTF_8), ALGORITHM);
 	}
 

@@ -23,6 +23,7 @@ import dev.llmobs.aop.SpanAnnotationAdvisor;
 import dev.llmobs.aop.SpanDescriptorResolver;
 import dev.llmobs.aop.TracingInvocationProcessor;
 import dev.llmobs.aop.UnadvisableMethodReporter;
+import dev.llmobs.capture.CaptureListener;
 import dev.llmobs.trace.LlmSpanTracer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,6 +97,16 @@ class LlmObsAutoConfigurationTests {
 		this.runner.withClassLoader(new FilteredClassLoader("reactor.core"))
 			.run((context) -> assertThat(context).hasSingleBean(SpanAnnotationAdvisor.class)
 				.doesNotHaveBean(ReactorReturnValueHandler.class));
+	}
+
+	@Test
+	void severalListenerBeansDoNotPreventStartup() {
+		this.runner.withBean("first", CaptureListener.class, () -> new CaptureListener() {
+		}).withBean("second", CaptureListener.class, () -> new CaptureListener() {
+		}).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(SpanAnnotationAdvisor.class);
+			assertThat(context.getBean(Bot.class).answer("hi")).isEqualTo("hello");
+		});
 	}
 
 	@Test

@@ -142,6 +142,13 @@ class LlmObsWebFilterTests {
 	}
 
 	@Test
+	void hashingWithoutASaltFailsFastWithTheProperty() {
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> new UserIdHasher(""))
+			.withMessageContaining("llmobs.web.user-id-salt");
+	}
+
+	@Test
 	void customResolversAreUsed() throws Exception {
 		LlmObsWebFilter custom = new LlmObsWebFilter((request) -> request.getParameter("conversation"),
 				(request) -> "tenant-" + request.getHeader("X-Tenant"), new IdValidator(128), null, "",
