@@ -81,14 +81,6 @@ public final class EvaluationRunner implements CompletionHook {
 		return this.recorder;
 	}
 
-	/**
-	 * The names of the evaluators known.
-	 * @return the names
-	 */
-	public java.util.Set<String> names() {
-		return this.evaluators.keySet();
-	}
-
 	@Override
 	public void completed(Span span, SpanDescriptor descriptor, Object[] arguments, Object result,
 			TraceState traceState) {

@@ -61,25 +61,8 @@ public final class LlmSpanWriter {
 		this.llmCalls = llmCalls;
 	}
 
-	/**
-	 * The recorder of model calls.
-	 * @return the recorder
-	 */
-	public LlmCallRecorder llmCalls() {
-		return this.llmCalls;
-	}
-
 	int maxCaptureLength() {
 		return this.capture.options().maxLength();
-	}
-
-	/**
-	 * Whether the given convention is written.
-	 * @param convention the convention
-	 * @return {@code true} when enabled
-	 */
-	public boolean writes(Convention convention) {
-		return (convention == Convention.OPENINFERENCE) ? this.openInference : this.genAi;
 	}
 
 	/**

@@ -112,7 +112,9 @@ class ExportOutageIT {
 		long stalled = p99Nanos(500, "stalled");
 		System.out.printf("llmobs outage: p99 healthy %.2f ms, stalled backend %.2f ms%n", healthy / 1e6,
 				stalled / 1e6);
-		assertThat(stalled).isLessThanOrEqualTo(Math.max((long) (healthy * 1.2), healthy + 5_000_000));
+		// A blocking exporter would add its 300 ms timeout; the absolute slack absorbs GC
+		// noise.
+		assertThat(stalled).isLessThanOrEqualTo(Math.max((long) (healthy * 1.2), healthy + 20_000_000));
 		assertThat(this.statistics.pending()).isLessThanOrEqualTo(this.statistics.capacity());
 		awaitHealth("DEGRADED");
 		String health = get("/actuator/health/llmobs").body();

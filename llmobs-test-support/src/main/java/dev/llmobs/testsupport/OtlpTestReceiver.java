@@ -336,8 +336,4 @@ public final class OtlpTestReceiver implements AutoCloseable {
 		}
 	}
 
-	static List<String> names(List<ReceivedSpan> spans) {
-		return new ArrayList<>(spans.stream().map(ReceivedSpan::name).toList());
-	}
-
 }
