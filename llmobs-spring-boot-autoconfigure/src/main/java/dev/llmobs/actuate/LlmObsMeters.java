@@ -57,18 +57,13 @@ public final class LlmObsMeters
 			.description("Captured values cut at llmobs.capture.max-length")
 			.register(registry);
 		if (this.statistics != null) {
-			exportCounter(registry, "exported", ExportStatistics::exported);
-			exportCounter(registry, "failed", ExportStatistics::failed);
-			exportCounter(registry, "dropped", ExportStatistics::dropped);
+			for (String outcome : ExportStatistics.OUTCOMES) {
+				FunctionCounter.builder("llmobs.export.spans", this.statistics, (stats) -> stats.count(outcome))
+					.description("Spans handed to the exporter, by outcome")
+					.tag("outcome", outcome)
+					.register(registry);
+			}
 		}
-	}
-
-	private void exportCounter(MeterRegistry registry, String outcome,
-			java.util.function.ToDoubleFunction<ExportStatistics> count) {
-		FunctionCounter.builder("llmobs.export.spans", this.statistics, count)
-			.description("Spans handed to the exporter, by outcome")
-			.tag("outcome", outcome)
-			.register(registry);
 	}
 
 	@Override

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class ExportStatistics {
 
+	/** The outcomes counted, the {@code outcome} tag of {@code llmobs.export.spans}. */
+	public static final java.util.List<String> OUTCOMES = java.util.List.of("exported", "failed", "dropped");
+
 	private static final Pattern CREDENTIALS = Pattern.compile("//[^/@\\s]+@");
 
 	private final AtomicLong ended = new AtomicLong();
@@ -80,6 +83,20 @@ public final class ExportStatistics {
 		}
 		String clean = CREDENTIALS.matcher(message).replaceAll("//****@");
 		return (clean.length() > 300) ? clean.substring(0, 300) : clean;
+	}
+
+	/**
+	 * The count of one outcome.
+	 * @param outcome {@code exported}, {@code failed} or {@code dropped}
+	 * @return the count
+	 */
+	public long count(String outcome) {
+		return switch (outcome) {
+			case "exported" -> exported();
+			case "failed" -> failed();
+			case "dropped" -> dropped();
+			default -> throw new IllegalArgumentException("Unknown outcome " + outcome);
+		};
 	}
 
 	/**
