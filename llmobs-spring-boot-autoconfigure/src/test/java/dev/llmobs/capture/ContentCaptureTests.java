@@ -1,9 +1,9 @@
 package dev.llmobs.capture;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -13,24 +13,15 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class ContentCaptureTests {
 
-	private final List<Class<?>> failures = new ArrayList<>();
+	private static final String ELLIPSIS = "\u2026";
 
-	private int truncations;
+	private final RecordingListener listener = new RecordingListener();
 
-	private final CaptureListener listener = new CaptureListener() {
-		@Override
-		public void truncated() {
-			ContentCaptureTests.this.truncations++;
-		}
-
-		@Override
-		public void failed(Class<?> type) {
-			ContentCaptureTests.this.failures.add(type);
-		}
-	};
+	private final ContentCapture full = capture(CaptureMode.FULL, 4000);
 
 	private ContentCapture capture(CaptureMode mode, int maxLength) {
 		return new ContentCapture(
@@ -38,7 +29,255 @@ class ContentCaptureTests {
 				this.listener);
 	}
 
-	private final ContentCapture full = capture(CaptureMode.FULL, 4000);
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
+	void textIsCapturedAsItselfWithPlainTextMimeType() {
+		assertThat(this.full.capture("hello")).isEqualTo(new CapturedContent("hello", "text/plain", false));
+		assertThat(this.listener.truncations).isZero();
+	}
+
+	@Test
+	void stringBuilderIsCapturedAsText() {
+		assertThat(this.full.capture(new StringBuilder("built")))
+			.isEqualTo(new CapturedContent("built", CapturedContent.TEXT, false));
+	}
+
+	@Test
+	void objectIsCapturedAsJsonWithJsonMimeType() {
+		assertThat(this.full.capture(new Holder("hi")))
+			.isEqualTo(new CapturedContent("{\"text\":\"hi\"}", "application/json", false));
+	}
+
+	@Test
+	void nullIsCapturedAsJsonNull() {
+		assertThat(this.full.capture(null)).isEqualTo(new CapturedContent("null", "application/json", false));
+	}
+
+	@Test
+	void textLongerThanTheLimitEndsWithExactTruncationMarker() {
+		CapturedContent content = capture(CaptureMode.FULL, 10).capture("0123456789abcdef");
+		assertThat(content.text()).isEqualTo("0123456789\u2026[truncated 6 chars]");
+		assertThat(content.mimeType()).isEqualTo(CapturedContent.TEXT);
+		assertThat(content.truncated()).isTrue();
+		assertThat(this.listener.truncations).isEqualTo(1);
+	}
+
+	@Test
+	void textExactlyAtTheLimitIsNotTruncated() {
+		CapturedContent content = capture(CaptureMode.FULL, 10).capture("0123456789");
+		assertThat(content).isEqualTo(new CapturedContent("0123456789", CapturedContent.TEXT, false));
+		assertThat(this.listener.truncations).isZero();
+	}
+
+	@Test
+	void tenMegabyteStringIsCutAtTheLimitWithTheExactCount() {
+		String huge = "y".repeat(10 * 1024 * 1024);
+		CapturedContent content = this.full.capture(huge);
+		String marker = ELLIPSIS + "[truncated " + (huge.length() - 4000) + " chars]";
+		assertThat(content.text()).isEqualTo("y".repeat(4000) + marker);
+		assertThat(content.text().length()).isLessThanOrEqualTo(4000 + marker.length());
+		assertThat(content.truncated()).isTrue();
+		assertThat(this.listener.truncations).isEqualTo(1);
+	}
+
+	@Test
+	void recordHoldingTenMegabytesIsMarkedAsALowerBound() {
+		Holder holder = new Holder("z".repeat(10 * 1024 * 1024));
+		CapturedContent content = this.full.capture(holder);
+		assertThat(content.mimeType()).isEqualTo(CapturedContent.JSON);
+		assertThat(content.truncated()).isTrue();
+		assertThat(content.text()).startsWith("{\"text\":\"zzz")
+			.matches("(?s)[^\u2026]{4000}\u2026\\[truncated \\d+\\+ chars\\]");
+		BoundedWriter writer = new BoundedWriter(4000 + ContentCapture.LOOKAHEAD);
+		this.full.writeJson((generator) -> generator.writePOJO(holder), writer, Holder.class);
+		String expectedPrefix = "{\"text\":\"" + "z".repeat(4000 - "{\"text\":\"".length());
+		assertThat(content.text())
+			.isEqualTo(expectedPrefix + ELLIPSIS + "[truncated " + (writer.offered() - 4000) + "+ chars]");
+	}
+
+	@Test
+	void serializerOfATenMegabyteRecordStopsEarly() {
+		Holder holder = new Holder("z".repeat(10 * 1024 * 1024));
+		BoundedWriter writer = new BoundedWriter(4256);
+		String failure = this.full.writeJson((generator) -> generator.writePOJO(holder), writer, Holder.class);
+		assertThat(failure).isNull();
+		assertThat(writer.limitReached()).isTrue();
+		assertThat(writer.text()).hasSize(4256);
+		assertThat(writer.offered()).isGreaterThanOrEqualTo(4256).isLessThan(65536);
+		assertThat(this.listener.failures).isEmpty();
+	}
+
+	@Test
+	void secretStraddlingTheCutIsRedactedBeforeTruncation() {
+		int maxLength = 100;
+		String key = "sk-abcdefghijklmnopqrstuvwxyz";
+		String text = "x".repeat(maxLength - 6) + " " + key + " " + "y".repeat(50);
+		assertThat(text.indexOf(key)).isEqualTo(maxLength - 5);
+		CapturedContent content = capture(CaptureMode.FULL, maxLength).capture(text);
+		String redacted = "x".repeat(94) + " [REDACTED:secret] " + "y".repeat(50);
+		assertThat(content.text()).isEqualTo(redacted.substring(0, maxLength) + ELLIPSIS + "[truncated "
+				+ (redacted.length() - maxLength) + " chars]");
+		assertThat(content.text()).doesNotContain("sk-");
+		assertThat(this.listener.redactions).containsExactly(RedactionKind.SECRETS);
+	}
+
+	@Test
+	void secretInsideJsonStraddlingTheCutIsRedacted() {
+		Holder holder = new Holder("x".repeat(85) + " sk-abcdefghijklmnopqrstuvwxyz " + "y".repeat(500));
+		CapturedContent content = capture(CaptureMode.FULL, 100).capture(holder);
+		assertThat(content.text()).doesNotContain("sk-")
+			.startsWith("{\"text\":\"" + "x".repeat(85) + " [REDA" + "\u2026[truncated ");
+		assertThat(this.listener.redactions).containsExactly(RedactionKind.SECRETS);
+	}
+
+	@Test
+	void hashModeRecordsSha256OfTheUtf8Text() {
+		ContentCapture hashing = capture(CaptureMode.HASH, 10);
+		String text = "Where is my order? \u00f1 \uD83D\uDE00 and sk-abcdefghijklmnopqrstuvwxyz";
+		assertThat(hashing.capture(text)).isEqualTo(new CapturedContent("sha256:" + sha256(text), "text/plain", false));
+		assertThat(hashing.captureText(text)).isEqualTo("sha256:" + sha256(text));
+		assertThat(this.listener.truncations).isZero();
+	}
+
+	@Test
+	void hashModeOfLongTextDigestsAllOfIt() {
+		String text = "\u00e9".repeat(20_000) + "end";
+		assertThat(capture(CaptureMode.HASH, 10).captureText(text)).isEqualTo("sha256:" + sha256(text))
+			.isNotEqualTo("sha256:" + sha256("\u00e9".repeat(20_000)));
+	}
+
+	@Test
+	void hashModeRecordsSha256OfTheObjectsJson() {
+		CapturedContent content = capture(CaptureMode.HASH, 10).capture(Map.of("a", 1));
+		assertThat(content).isEqualTo(new CapturedContent("sha256:" + sha256("{\"a\":1}"), "application/json", false));
+	}
+
+	@Test
+	void noneModeCapturesNothing() {
+		ContentCapture none = capture(CaptureMode.NONE, 10);
+		assertThat(none.capture("secret")).isNull();
+		assertThat(none.capture(Map.of("a", 1))).isNull();
+		assertThat(none.capture(null)).isNull();
+		assertThat(none.captureNamed(new String[] { "a" }, new Object[] { 1 })).isNull();
+		assertThat(none.captureText("secret")).isNull();
+	}
+
+	@Test
+	void selfReferencingBeanDegradesToUnserializableMarker() {
+		Node node = new Node();
+		node.next = node;
+		CapturedContent content = this.full.capture(node);
+		assertThat(content).isEqualTo(new CapturedContent("[unserializable: Node]", CapturedContent.TEXT, false));
+		assertThat(this.listener.failures).containsExactly(Node.class);
+	}
+
+	@Test
+	void cycleThroughTwoClassesDegradesToUnserializableMarker() {
+		A a = new A();
+		B b = new B();
+		a.b = b;
+		b.a = a;
+		assertThat(this.full.capture(a).text()).isEqualTo("[unserializable: A]");
+		assertThat(this.listener.failures).containsExactly(A.class);
+	}
+
+	@Test
+	void cycleInHashModeDegradesToUnserializableMarker() {
+		A a = new A();
+		B b = new B();
+		a.b = b;
+		b.a = a;
+		assertThat(capture(CaptureMode.HASH, 10).capture(a).text()).isEqualTo("[unserializable: A]");
+		assertThat(this.listener.failures).containsExactly(A.class);
+	}
+
+	@Test
+	void beanWhoseGetterThrowsDegradesToUnserializableMarker() {
+		assertThat(this.full.capture(new Broken()).text()).isEqualTo("[unserializable: Broken]");
+		assertThat(this.listener.failures).containsExactly(Broken.class);
+	}
+
+	@Test
+	void byteArrayIsWrittenAsItsSizeInsideJson() {
+		assertThat(this.full.capture(new Pair(new byte[] { 1, 2, 3 }, "x")).text())
+			.isEqualTo("{\"left\":\"[binary 3 bytes]\",\"right\":\"x\"}");
+		assertThat(this.full.capture(new byte[] { 1, 2, 3 }).text()).isEqualTo("\"[binary 3 bytes]\"");
+	}
+
+	@Test
+	void inputStreamArgumentIsNeverRead() {
+		RecordingStream stream = new RecordingStream();
+		CapturedContent content = this.full.captureNamed(new String[] { "upload", "n" }, new Object[] { stream, 1 });
+		assertThat(content.text()).isEqualTo("{\"upload\":\"[not captured: RecordingStream]\",\"n\":1}");
+		assertThat(this.full.capture(stream).text()).isEqualTo("\"[not captured: RecordingStream]\"");
+		assertThat(capture(CaptureMode.HASH, 10).capture(stream).text()).startsWith("sha256:");
+		assertThat(stream.reads).isZero();
+	}
+
+	@Test
+	void namedValuesBecomeOneJsonObjectInOrder() {
+		assertThat(this.full.captureNamed(new String[] { "q", "k" }, new Object[] { "hi", 3 }))
+			.isEqualTo(new CapturedContent("{\"q\":\"hi\",\"k\":3}", "application/json", false));
+	}
+
+	@Test
+	void namedValuesAreRedacted() {
+		assertThat(
+				this.full.captureNamed(new String[] { "key" }, new Object[] { "sk-abcdefghijklmnopqrstuvwxyz" }).text())
+			.isEqualTo("{\"key\":\"[REDACTED:secret]\"}");
+	}
+
+	@Test
+	void capturedTextIsRedactedThenTruncated() {
+		assertThat(capture(CaptureMode.FULL, 12).captureText("key sk-abcdefghijklmnopqrstuvwxyz here"))
+			.isEqualTo("key [REDACTE\u2026[truncated 14 chars]");
+		assertThat(this.listener.redactions).containsExactly(RedactionKind.SECRETS);
+		assertThat(this.listener.truncations).isEqualTo(1);
+	}
+
+	@Test
+	void capturedTextOfNullIsNull() {
+		assertThat(this.full.captureText(null)).isNull();
+	}
+
+	@Test
+	void surrogatePairAtTheCutIsNotSplit() {
+		String text = "abcd\uD83D\uDE00efgh";
+		String captured = capture(CaptureMode.FULL, 5).capture(text).text();
+		assertThat(captured).isEqualTo("abcd\u2026[truncated 6 chars]");
+	}
+
+	@Test
+	void surrogatePairEndingAtTheCutIsKept() {
+		String text = "abc\uD83D\uDE00efgh";
+		assertThat(capture(CaptureMode.FULL, 5).capture(text).text())
+			.isEqualTo("abc\uD83D\uDE00\u2026[truncated 4 chars]");
+	}
+
+	@Test
+	void nonPositiveMaxLengthIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new CaptureOptions(CaptureMode.FULL, 0, Redactor.none()))
+			.withMessageContaining("0");
+	}
+
+	@Test
+	void defaultsCaptureFourThousandCharactersAndRedactSecretsAndCards() {
+		CaptureOptions defaults = CaptureOptions.defaults();
+		assertThat(defaults.mode()).isEqualTo(CaptureMode.FULL);
+		assertThat(defaults.maxLength()).isEqualTo(4000);
+		assertThat(defaults.redactor()
+			.redact("sk-abcdefghijklmnopqrstuvwxyz 4111 1111 1111 1111 a@example.com", CaptureListener.NONE))
+			.isEqualTo("[REDACTED:secret] [REDACTED:credit-card] a@example.com");
+	}
 
 	record Holder(String text) {
 	}
@@ -52,6 +291,18 @@ class ContentCaptureTests {
 
 	}
 
+	static class A {
+
+		public B b;
+
+	}
+
+	static class B {
+
+		public A a;
+
+	}
+
 	static class Broken {
 
 		public String getValue() {
@@ -60,150 +311,53 @@ class ContentCaptureTests {
 
 	}
 
-	static class CountingStream extends ByteArrayInputStream {
+	static class RecordingStream extends InputStream {
 
 		int reads;
 
-		CountingStream() {
-			super(new byte[] { 1, 2, 3 });
+		@Override
+		public int read() {
+			this.reads++;
+			return -1;
 		}
 
 		@Override
-		public synchronized int read() {
+		public int read(byte[] buffer, int offset, int length) {
 			this.reads++;
-			return super.read();
+			return -1;
 		}
 
 		@Override
-		public synchronized int read(byte[] b, int off, int len) {
+		public byte[] readAllBytes() {
 			this.reads++;
-			return super.read(b, off, len);
+			return new byte[0];
 		}
 
 	}
 
-	@Test
-	void textIsCapturedAsItself() {
-		assertThat(this.full.capture("hello")).isEqualTo(new CapturedContent("hello", "text/plain", false));
-	}
+	static final class RecordingListener implements CaptureListener {
 
-	@Test
-	void objectsAreCapturedAsJson() {
-		assertThat(this.full.capture(new Holder("hi")))
-			.isEqualTo(new CapturedContent("{\"text\":\"hi\"}", "application/json", false));
-		assertThat(this.full.capture(null)).isEqualTo(new CapturedContent("null", "application/json", false));
-	}
+		final List<Class<?>> failures = new ArrayList<>();
 
-	@Test
-	void truncationMarkerCountsTheCutCharacters() {
-		CapturedContent content = capture(CaptureMode.FULL, 10).capture("0123456789abcdef");
-		assertThat(content.text()).isEqualTo("0123456789\u2026[truncated 6 chars]");
-		assertThat(content.truncated()).isTrue();
-		assertThat(this.truncations).isEqualTo(1);
-	}
+		final List<RedactionKind> redactions = new ArrayList<>();
 
-	@Test
-	void tenMegabyteStringIsCutWithTheExactCount() {
-		String huge = "y".repeat(10 * 1024 * 1024);
-		CapturedContent content = this.full.capture(huge);
-		assertThat(content.text()).startsWith("yyyy")
-			.endsWith("\u2026[truncated " + (huge.length() - 4000) + " chars]")
-			.hasSize(4000 + ("\u2026[truncated " + (huge.length() - 4000) + " chars]").length());
-	}
+		int truncations;
 
-	@Test
-	void tenMegabyteFieldStopsTheSerializerEarly() {
-		Holder holder = new Holder("z".repeat(10 * 1024 * 1024));
-		BoundedWriter writer = new BoundedWriter(4000 + ContentCapture.LOOKAHEAD);
-		String failure = this.full.writeJson((generator) -> generator.writePOJO(holder), writer, Holder.class);
-		assertThat(failure).isNull();
-		assertThat(writer.limitReached()).isTrue();
-		assertThat(writer.offered()).isLessThan(64 * 1024);
-		CapturedContent content = this.full.capture(holder);
-		assertThat(content.text()).startsWith("{\"text\":\"zzz").matches("(?s).*\u2026\\[truncated \\d+\\+ chars\\]$");
-		assertThat(content.text().length()).isLessThan(4100);
-	}
+		@Override
+		public void truncated() {
+			this.truncations++;
+		}
 
-	@Test
-	void secretStraddlingTheCutIsStillRedacted() {
-		String text = "x".repeat(94) + " sk-abcdefghijklmnopqrstuvwxyz " + "y".repeat(50);
-		String captured = capture(CaptureMode.FULL, 100).capture(text).text();
-		assertThat(captured).doesNotContain("sk-ab").startsWith("x".repeat(94) + " [RED");
-	}
+		@Override
+		public void redacted(RedactionKind kind, int count) {
+			this.redactions.add(kind);
+		}
 
-	@Test
-	void hashModeDigestsTheFullText() throws Exception {
-		ContentCapture hashing = capture(CaptureMode.HASH, 10);
-		String text = "Where is my order? ñ";
-		assertThat(hashing.capture(text).text()).isEqualTo("sha256:" + sha256(text));
-		assertThat(hashing.capture(Map.of("a", 1)).text()).isEqualTo("sha256:" + sha256("{\"a\":1}"));
-		assertThat(hashing.captureText(text)).isEqualTo("sha256:" + sha256(text));
-	}
+		@Override
+		public void failed(Class<?> type) {
+			this.failures.add(type);
+		}
 
-	private static String sha256(String text) throws Exception {
-		return HexFormat.of()
-			.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-	}
-
-	@Test
-	void noneModeCapturesNothing() {
-		ContentCapture none = capture(CaptureMode.NONE, 10);
-		assertThat(none.capture("secret")).isNull();
-		assertThat(none.captureNamed(new String[] { "a" }, new Object[] { 1 })).isNull();
-		assertThat(none.captureText("secret")).isNull();
-	}
-
-	@Test
-	void selfReferenceDegradesToAMarker() {
-		Node node = new Node();
-		node.next = node;
-		assertThat(this.full.capture(node).text()).isEqualTo("[unserializable: Node]");
-		assertThat(this.failures).containsExactly(Node.class);
-	}
-
-	@Test
-	void indirectCycleDegradesToAMarker() {
-		Node a = new Node();
-		Node b = new Node();
-		a.next = b;
-		b.next = a;
-		assertThat(this.full.capture(a).text()).isEqualTo("[unserializable: Node]");
-	}
-
-	@Test
-	void failingGetterDegradesToAMarker() {
-		assertThat(this.full.capture(new Broken()).text()).isEqualTo("[unserializable: Broken]");
-	}
-
-	@Test
-	void binaryAndStreamsAreNeverRead() {
-		CountingStream stream = new CountingStream();
-		CapturedContent content = this.full.capture(new Pair(new byte[] { 1, 2, 3 }, stream));
-		assertThat(content.text())
-			.isEqualTo("{\"left\":\"[binary 3 bytes]\",\"right\":\"[not captured: CountingStream]\"}");
-		assertThat(stream.reads).isZero();
-		InputStream direct = new CountingStream();
-		assertThat(this.full.capture(direct).text()).isEqualTo("\"[not captured: CountingStream]\"");
-	}
-
-	@Test
-	void namedValuesBecomeOneJsonObject() {
-		assertThat(this.full.captureNamed(new String[] { "q", "k" }, new Object[] { "hi", 3 }))
-			.isEqualTo(new CapturedContent("{\"q\":\"hi\",\"k\":3}", "application/json", false));
-	}
-
-	@Test
-	void capturedTextIsRedactedAndTruncated() {
-		assertThat(capture(CaptureMode.FULL, 12).captureText("key sk-abcdefghijklmnopqrstuvwxyz here"))
-			.isEqualTo("key [REDACTE\u2026[truncated 14 chars]");
-		assertThat(this.full.captureText(null)).isNull();
-	}
-
-	@Test
-	void surrogatePairAtTheCutIsNotSplit() {
-		String text = "abcd\uD83D\uDE00efgh";
-		String captured = capture(CaptureMode.FULL, 5).capture(text).text();
-		assertThat(captured).startsWith("abcd\u2026");
 	}
 
 }
