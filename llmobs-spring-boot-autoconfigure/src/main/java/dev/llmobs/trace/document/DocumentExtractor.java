@@ -11,7 +11,8 @@ import java.util.Optional;
  * Normalizes a retriever's result into at most {@code maxDocuments} documents:
  * collections, arrays, iterables, {@code Optional}s and single documents. Streams and
  * iterators are never consumed. Custom {@link DocumentMapper}s are consulted first, then
- * Spring AI documents (when present), maps, records and beans, and plain text.
+ * Spring AI documents (when present), maps, plain text, and records, beans and
+ * LangChain4j matches and segments. A mapper that throws is skipped.
  */
 public final class DocumentExtractor {
 
@@ -32,6 +33,7 @@ public final class DocumentExtractor {
 			all.add(new SpringAiDocumentMapper());
 		}
 		all.add(DocumentExtractor::mapMap);
+		all.add(DocumentExtractor::mapText);
 		all.add(new PropertyDocumentMapper());
 		this.mappers = List.copyOf(all);
 		this.maxDocuments = maxDocuments;
@@ -76,6 +78,9 @@ public final class DocumentExtractor {
 		else if (this.maxDocuments > 0) {
 			documents.add(map(value));
 		}
+		else {
+			dropped = 1;
+		}
 		return new Extraction(List.copyOf(documents), dropped);
 	}
 
@@ -83,17 +88,29 @@ public final class DocumentExtractor {
 		if (element == null) {
 			return new RetrievedDocument(null, null, null, null);
 		}
-		if (element instanceof CharSequence text) {
-			return new RetrievedDocument(null, text.toString(), null, null);
-		}
 		for (DocumentMapper mapper : this.mappers) {
-			RetrievedDocument document = mapper.map(element);
+			RetrievedDocument document = mapSafely(mapper, element);
 			if (document != null) {
 				return document;
 			}
 		}
 		return new RetrievedDocument(null, element.getClass().isRecord() ? element.toString()
 				: "[unmapped: " + element.getClass().getSimpleName() + "]", null, null);
+	}
+
+	private static RetrievedDocument mapSafely(DocumentMapper mapper, Object element) {
+		try {
+			return mapper.map(element);
+		}
+		catch (RuntimeException ex) {
+			// a failing mapper does not fail the retriever's call; try the next one
+			return null;
+		}
+	}
+
+	private static RetrievedDocument mapText(Object candidate) {
+		return (candidate instanceof CharSequence text) ? new RetrievedDocument(null, text.toString(), null, null)
+				: null;
 	}
 
 	private static RetrievedDocument mapMap(Object candidate) {

@@ -175,6 +175,23 @@ class DocumentExtractorTests {
 	}
 
 	@Test
+	void customMapperTakesPrecedenceOverPlainTextMapping() {
+		DocumentMapper mapper = (candidate) -> (candidate instanceof String text)
+				? new RetrievedDocument(text, "custom", null, null) : null;
+		assertThat(new DocumentExtractor(List.of(mapper), 3).extract(List.of("k1")).documents())
+			.containsExactly(new RetrievedDocument("k1", "custom", null, null));
+	}
+
+	@Test
+	void customMapperThatThrowsFallsBackToBuiltInMappings() {
+		DocumentMapper failing = (candidate) -> {
+			throw new IllegalStateException("boom");
+		};
+		assertThat(new DocumentExtractor(List.of(failing), 3).extract(new Article("a1", "text", 0.9)).documents())
+			.containsExactly(new RetrievedDocument("a1", "text", 0.9, null));
+	}
+
+	@Test
 	void customMapperReturningNullFallsBackToBuiltInMappings() {
 		DocumentExtractor custom = new DocumentExtractor(List.of((candidate) -> null), 3);
 		assertThat(custom.extract(new Article("a1", "text", 0.9)).documents())
@@ -247,7 +264,9 @@ class DocumentExtractorTests {
 	@Test
 	void zeroMaxDocumentsKeepsNothing() {
 		DocumentExtractor none = new DocumentExtractor(List.of(), 0);
-		assertThat(none.extract("single").documents()).isEmpty();
+		DocumentExtractor.Extraction single = none.extract("single");
+		assertThat(single.documents()).isEmpty();
+		assertThat(single.dropped()).isEqualTo(1);
 		DocumentExtractor.Extraction extraction = none.extract(List.of("a", "b"));
 		assertThat(extraction.documents()).isEmpty();
 		assertThat(extraction.dropped()).isEqualTo(2);
