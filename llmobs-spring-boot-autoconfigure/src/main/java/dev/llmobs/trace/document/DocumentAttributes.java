@@ -44,8 +44,9 @@ public final class DocumentAttributes {
 		int written = 0;
 		for (int i = 0; i < documents.size(); i++) {
 			RetrievedDocument document = documents.get(i);
+			String content = (document.content() != null) ? contentTransformer.apply(document.content()) : null;
 			String metadata = metadataJson(document.metadata());
-			int needed = count(document.id()) + count(document.content()) + count(document.score()) + count(metadata);
+			int needed = count(document.id()) + count(content) + count(document.score()) + count(metadata);
 			if (used + needed > attributeBudget) {
 				break;
 			}
@@ -53,11 +54,8 @@ public final class DocumentAttributes {
 			if (document.id() != null) {
 				builder.put(keys.id, document.id());
 			}
-			if (document.content() != null) {
-				String content = contentTransformer.apply(document.content());
-				if (content != null) {
-					builder.put(keys.content, content);
-				}
+			if (content != null) {
+				builder.put(keys.content, content);
 			}
 			if (document.score() != null) {
 				builder.put(keys.score, document.score());

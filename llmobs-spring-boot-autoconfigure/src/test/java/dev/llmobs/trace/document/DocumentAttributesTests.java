@@ -87,6 +87,25 @@ class DocumentAttributesTests {
 	}
 
 	@Test
+	void contentOmittedByTheTransformerDoesNotUseTheBudget() {
+		List<RetrievedDocument> documents = List.of(new RetrievedDocument("a", "first", null, null),
+				new RetrievedDocument("b", "second", null, null));
+		int written = DocumentAttributes.write(documents, this.builder, (content) -> null, 2);
+		assertThat(written).isEqualTo(2);
+		assertThat(this.builder.build().asMap()).containsOnlyKeys(string(0, "id"), string(1, "id"));
+	}
+
+	@Test
+	void metadataThatFailsToSerializeIsSkipped() {
+		Map<String, Object> metadata = new LinkedHashMap<>();
+		metadata.put("self", metadata);
+		int written = DocumentAttributes.write(List.of(new RetrievedDocument("a", "text", null, metadata)),
+				this.builder, UNCHANGED, 10);
+		assertThat(written).isEqualTo(1);
+		assertThat(this.builder.build().asMap()).containsOnlyKeys(string(0, "id"), string(0, "content"));
+	}
+
+	@Test
 	void nullFieldsAndEmptyMetadataAreNotWritten() {
 		int written = DocumentAttributes.write(List.of(new RetrievedDocument(null, "only content", null, Map.of())),
 				this.builder, UNCHANGED, 10);
