@@ -7,6 +7,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Maps records and beans by property name ({@code id}/{@code documentId},
@@ -66,9 +67,12 @@ final class PropertyDocumentMapper implements DocumentMapper {
 		}
 		if (metadata != null) {
 			// LangChain4j's Metadata exposes toMap()
+			Optional<Method> toMap = TO_MAP.get(metadata.getClass());
+			if (toMap.isEmpty()) {
+				return null;
+			}
 			try {
-				Method toMap = metadata.getClass().getMethod("toMap");
-				Object map = toMap.invoke(metadata);
+				Object map = toMap.get().invoke(metadata);
 				return (map instanceof Map<?, ?>) ? (Map<String, Object>) map : null;
 			}
 			catch (ReflectiveOperationException | RuntimeException ex) {
@@ -77,6 +81,20 @@ final class PropertyDocumentMapper implements DocumentMapper {
 		}
 		return null;
 	}
+
+	private static final ClassValue<Optional<Method>> TO_MAP = new ClassValue<>() {
+		@Override
+		protected Optional<Method> computeValue(Class<?> type) {
+			try {
+				Method toMap = type.getMethod("toMap");
+				toMap.trySetAccessible();
+				return Map.class.isAssignableFrom(toMap.getReturnType()) ? Optional.of(toMap) : Optional.empty();
+			}
+			catch (NoSuchMethodException | RuntimeException ex) {
+				return Optional.empty();
+			}
+		}
+	};
 
 	private record Accessors(Method id, Method content, Method score, Method metadata, Method embedded) {
 
