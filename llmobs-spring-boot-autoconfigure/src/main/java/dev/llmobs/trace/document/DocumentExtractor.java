@@ -9,10 +9,11 @@ import java.util.Optional;
 
 /**
  * Normalizes a retriever's result into at most {@code maxDocuments} documents:
- * collections, arrays, iterables, {@code Optional}s and single documents. Streams and
- * iterators are never consumed. Custom {@link DocumentMapper}s are consulted first, then
- * Spring AI documents (when present), maps, plain text, and records, beans and
- * LangChain4j matches and segments. A mapper that throws is skipped.
+ * collections, arrays, {@code Optional}s and single documents. Streams, iterators and
+ * other iterables (which may be readable only once) are never read. Custom
+ * {@link DocumentMapper}s are consulted first, then Spring AI documents (when present),
+ * maps, plain text, and records, beans and LangChain4j matches and segments. A mapper
+ * that throws is skipped.
  */
 public final class DocumentExtractor {
 
@@ -51,19 +52,14 @@ public final class DocumentExtractor {
 		}
 		List<RetrievedDocument> documents = new ArrayList<>();
 		int dropped = 0;
-		if (value instanceof Iterable<?> iterable && !(value instanceof Map<?, ?>)) {
-			for (Object element : iterable) {
-				if (documents.size() < this.maxDocuments) {
-					documents.add(map(element));
-				}
-				else if (iterable instanceof Collection<?> collection) {
-					dropped = collection.size() - documents.size();
+		if (value instanceof Collection<?> collection) {
+			for (Object element : collection) {
+				if (documents.size() == this.maxDocuments) {
 					break;
 				}
-				else {
-					dropped++;
-				}
+				documents.add(map(element));
 			}
+			dropped = collection.size() - documents.size();
 		}
 		else if (value.getClass().isArray()) {
 			int length = Array.getLength(value);
@@ -72,7 +68,10 @@ public final class DocumentExtractor {
 			}
 			dropped = Math.max(0, length - this.maxDocuments);
 		}
-		else if (value instanceof java.util.stream.BaseStream<?, ?> || value instanceof java.util.Iterator<?>) {
+		else if (value instanceof Iterable<?> || value instanceof java.util.stream.BaseStream<?, ?>
+				|| value instanceof java.util.Iterator<?>) {
+			// Other iterables may be one-shot: reading them would take the caller's
+			// result.
 			return new Extraction(List.of(), 0);
 		}
 		else if (this.maxDocuments > 0) {
