@@ -1,7 +1,8 @@
 package dev.llmobs.capture;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class Redactor {
 
-	private static final Map<RedactionKind, List<Detector>> BUILT_IN = builtIn();
+	private static final Map<RedactionKind, List<Detector>> BUILT_IN = Collections.unmodifiableMap(builtIn());
 
 	private static final Redactor NONE = new Redactor(List.of());
 
@@ -57,19 +58,36 @@ public final class Redactor {
 	/**
 	 * Redacts the text.
 	 * @param text the text
-	 * @param listener told how many matches of each kind were replaced
+	 * @param listener told once per kind that matched how many of its matches were
+	 * replaced
 	 * @return the redacted text
 	 */
 	public String redact(CharSequence text, CaptureListener listener) {
 		String result = text.toString();
+		// detectors of one kind are adjacent: their counts add up to one report per kind
+		int[] count = new int[1];
+		RedactionKind kind = null;
 		for (Detector detector : this.detectors) {
-			result = detector.apply(result, listener);
+			if (detector.kind() != kind) {
+				report(listener, kind, count);
+				kind = detector.kind();
+			}
+			result = detector.apply(result, count);
 		}
+		report(listener, kind, count);
 		return result;
 	}
 
+	private static void report(CaptureListener listener, RedactionKind kind, int[] count) {
+		if (count[0] > 0) {
+			listener.redacted(kind, count[0]);
+			count[0] = 0;
+		}
+	}
+
 	private static Map<RedactionKind, List<Detector>> builtIn() {
-		Map<RedactionKind, List<Detector>> detectors = new EnumMap<>(RedactionKind.class);
+		// insertion order is the order detectors run in
+		Map<RedactionKind, List<Detector>> detectors = new LinkedHashMap<>();
 		detectors.put(RedactionKind.SECRETS, List.of(
 				// OpenAI / Anthropic style keys: sk-..., sk-proj-..., sk-ant-...
 				detector(RedactionKind.SECRETS, "\\bsk-[A-Za-z0-9_-]{20,}", (text) -> text.contains("sk-")),
@@ -152,7 +170,10 @@ public final class Redactor {
 	 */
 	private record Detector(RedactionKind kind, Pattern pattern, Predicate<String> mightMatch) {
 
-		String apply(String text, CaptureListener listener) {
+		/**
+		 * Returns the redacted text and adds the number of matches to {@code count[0]}.
+		 */
+		String apply(String text, int[] count) {
 			if (!this.mightMatch.test(text)) {
 				return text;
 			}
@@ -161,7 +182,7 @@ public final class Redactor {
 				return text;
 			}
 			StringBuilder result = new StringBuilder(text.length());
-			int count = 0;
+			int matches = 0;
 			int last = 0;
 			do {
 				if (this.kind == RedactionKind.CREDIT_CARDS && !passesLuhn(matcher.group())) {
@@ -169,14 +190,14 @@ public final class Redactor {
 				}
 				result.append(text, last, matcher.start()).append("[REDACTED:").append(this.kind.label()).append(']');
 				last = matcher.end();
-				count++;
+				matches++;
 			}
 			while (matcher.find());
-			if (count == 0) {
+			if (matches == 0) {
 				return text;
 			}
 			result.append(text, last, text.length());
-			listener.redacted(this.kind, count);
+			count[0] += matches;
 			return result.toString();
 		}
 

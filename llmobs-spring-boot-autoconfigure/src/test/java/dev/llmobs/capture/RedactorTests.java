@@ -183,6 +183,15 @@ class RedactorTests {
 	}
 
 	@Test
+	void matchesOfDifferentSecretShapesAreReportedInOneCallForTheKind() {
+		String text = "key sk-abcdefghijklmnopqrstuvwx, token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.SflKxwRJSMeKKF2QT4fwpM"
+				+ ", aws AKIAIOSFODNN7EXAMPLE";
+		assertThat(redact(text)).isEqualTo("key [REDACTED:secret], token [REDACTED:secret], aws [REDACTED:secret]");
+		assertThat(this.listener.counts).containsExactlyEntriesOf(Map.of(RedactionKind.SECRETS, 3));
+		assertThat(this.listener.calls).isEqualTo(1);
+	}
+
+	@Test
 	void listenerIsNotToldAboutDetectorsThatFoundNothing() {
 		redact("nothing sensitive here");
 		assertThat(this.listener.calls).isZero();
