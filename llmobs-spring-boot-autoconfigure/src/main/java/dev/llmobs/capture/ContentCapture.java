@@ -135,8 +135,7 @@ public final class ContentCapture {
 
 	private CapturedContent json(Class<?> type, JsonWriting writing, Object value) {
 		if (this.options.mode() == CaptureMode.HASH) {
-			String hash = hashJson(writing, type);
-			return new CapturedContent(hash, CapturedContent.JSON, false);
+			return hashJson(writing, type);
 		}
 		BoundedWriter writer = new BoundedWriter(this.options.maxLength() + LOOKAHEAD);
 		String failure = writeJson(writing, writer, type);
@@ -168,24 +167,23 @@ public final class ContentCapture {
 
 	private String hashText(CharSequence text) {
 		MessageDigest digest = sha256();
-		String string = text.toString();
 		// Encode in chunks: the JDK's String-to-UTF-8 path is intrinsic and far cheaper
-		// than a
-		// stream encoder; chunking keeps a 10 MB text from becoming one 10 MB array.
-		int length = string.length();
+		// than a stream encoder; chunking keeps a 10 MB text from becoming one 10 MB
+		// array, and a StringBuilder from being copied whole.
+		int length = text.length();
 		for (int start = 0; start < length;) {
 			int end = Math.min(length, start + HASH_CHUNK);
-			if (end < length && Character.isHighSurrogate(string.charAt(end - 1))) {
+			if (end < length && Character.isHighSurrogate(text.charAt(end - 1))) {
 				end--;
 			}
-			String chunk = (start == 0 && end == length) ? string : string.substring(start, end);
+			String chunk = (start == 0 && end == length) ? text.toString() : text.subSequence(start, end).toString();
 			digest.update(chunk.getBytes(StandardCharsets.UTF_8));
 			start = end;
 		}
 		return "sha256:" + HexFormat.of().formatHex(digest.digest());
 	}
 
-	private String hashJson(JsonWriting writing, Class<?> type) {
+	private CapturedContent hashJson(JsonWriting writing, Class<?> type) {
 		MessageDigest digest = sha256();
 		String failure;
 		try (Writer writer = digestWriter(digest)) {
@@ -194,7 +192,10 @@ public final class ContentCapture {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-		return (failure != null) ? failure : "sha256:" + HexFormat.of().formatHex(digest.digest());
+		if (failure != null) {
+			return new CapturedContent(failure, CapturedContent.TEXT, false);
+		}
+		return new CapturedContent("sha256:" + HexFormat.of().formatHex(digest.digest()), CapturedContent.JSON, false);
 	}
 
 	private static Writer digestWriter(MessageDigest digest) {

@@ -4,7 +4,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -201,6 +204,30 @@ class ContentCaptureTests {
 	}
 
 	@Test
+	void unserializableValueInHashModeIsPlainTextMarker() {
+		CapturedContent content = capture(CaptureMode.HASH, 10).capture(new Broken());
+		assertThat(content).isEqualTo(new CapturedContent("[unserializable: Broken]", CapturedContent.TEXT, false));
+		assertThat(this.listener.failures).containsExactly(Broken.class);
+	}
+
+	@Test
+	void hashModeOfLongCharSequenceDigestsItInChunksWithoutCopyingItWhole() {
+		String text = "\u00e9".repeat(20_000) + "\uD83D\uDE00" + "end";
+		ChunkOnlyText chunkOnly = new ChunkOnlyText(text);
+		assertThat(capture(CaptureMode.HASH, 10).capture(chunkOnly))
+			.isEqualTo(new CapturedContent("sha256:" + sha256(text), CapturedContent.TEXT, false));
+		assertThat(chunkOnly.longestChunk).isPositive().isLessThan(text.length());
+	}
+
+	@Test
+	void datesAreWrittenAsIsoStrings() {
+		Instant instant = Instant.parse("2024-05-06T07:08:09Z");
+		Dated dated = new Dated(instant, LocalDate.of(2024, 5, 6), Date.from(instant));
+		assertThat(this.full.capture(dated).text()).isEqualTo(
+				"{\"instant\":\"2024-05-06T07:08:09Z\",\"day\":\"2024-05-06\",\"legacy\":\"2024-05-06T07:08:09.000Z\"}");
+	}
+
+	@Test
 	void beanWhoseGetterThrowsDegradesToUnserializableMarker() {
 		assertThat(this.full.capture(new Broken()).text()).isEqualTo("[unserializable: Broken]");
 		assertThat(this.listener.failures).containsExactly(Broken.class);
@@ -280,6 +307,43 @@ class ContentCaptureTests {
 	}
 
 	record Holder(String text) {
+	}
+
+	record Dated(Instant instant, LocalDate day, Date legacy) {
+	}
+
+	/** A CharSequence that can only be read in pieces: its whole text is never built. */
+	static final class ChunkOnlyText implements CharSequence {
+
+		private final String text;
+
+		int longestChunk;
+
+		ChunkOnlyText(String text) {
+			this.text = text;
+		}
+
+		@Override
+		public int length() {
+			return this.text.length();
+		}
+
+		@Override
+		public char charAt(int index) {
+			return this.text.charAt(index);
+		}
+
+		@Override
+		public CharSequence subSequence(int start, int end) {
+			this.longestChunk = Math.max(this.longestChunk, end - start);
+			return this.text.substring(start, end);
+		}
+
+		@Override
+		public String toString() {
+			throw new AssertionError("the whole text was built");
+		}
+
 	}
 
 	record Pair(Object left, Object right) {
