@@ -13,6 +13,8 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 
+import dev.llmobs.trace.LlmObsAttributes;
+
 /**
  * Records evaluation results on every channel: while the target span is open, as
  * {@code evaluations.N.evaluation.*} attributes (OpenInference), a
@@ -23,16 +25,6 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 public final class EvaluationRecorder {
 
 	static final String EVENT = "gen_ai.evaluation.result";
-
-	static final AttributeKey<String> VERDICT = AttributeKey.stringKey("gen_ai.evaluation.verdict");
-
-	static final AttributeKey<String> EVENT_NAME = AttributeKey.stringKey("gen_ai.evaluation.name");
-
-	static final AttributeKey<Double> EVENT_SCORE = AttributeKey.doubleKey("gen_ai.evaluation.score.value");
-
-	static final AttributeKey<String> EVENT_LABEL = AttributeKey.stringKey("gen_ai.evaluation.score.label");
-
-	static final AttributeKey<String> EVENT_EXPLANATION = AttributeKey.stringKey("gen_ai.evaluation.explanation");
 
 	private static final int MAX_INDEX = 64;
 
@@ -79,7 +71,7 @@ public final class EvaluationRecorder {
 		}
 		String verdict = verdict(span, results);
 		if (verdict != null) {
-			span.setAttribute(VERDICT, verdict);
+			span.setAttribute(LlmObsAttributes.GEN_AI_EVALUATION_VERDICT, verdict);
 		}
 	}
 
@@ -113,7 +105,7 @@ public final class EvaluationRecorder {
 			.setSeverity(Severity.INFO)
 			.setEventName(EVENT)
 			.setAllAttributes(eventAttributes(result))
-			.setAttribute(VERDICT, result.verdict().value())
+			.setAttribute(LlmObsAttributes.GEN_AI_EVALUATION_VERDICT, result.verdict().value())
 			.setBody("evaluation " + result.name() + ": " + result.verdict().value())
 			.emit();
 	}
@@ -132,7 +124,8 @@ public final class EvaluationRecorder {
 	private static String verdict(Span span, List<EvaluationResult> results) {
 		boolean failed = results.stream().anyMatch((result) -> result.verdict() == Verdict.FAIL);
 		boolean passed = results.stream().anyMatch((result) -> result.verdict() == Verdict.PASS);
-		if (span instanceof ReadableSpan readable && "fail".equals(readable.getAttribute(VERDICT))) {
+		if (span instanceof ReadableSpan readable
+				&& "fail".equals(readable.getAttribute(LlmObsAttributes.GEN_AI_EVALUATION_VERDICT))) {
 			return "fail";
 		}
 		return failed ? "fail" : (passed ? "pass" : null);
@@ -159,13 +152,14 @@ public final class EvaluationRecorder {
 	}
 
 	static Attributes eventAttributes(EvaluationResult result) {
-		AttributesBuilder builder = Attributes.builder().put(EVENT_NAME, result.name());
+		AttributesBuilder builder = Attributes.builder().put(LlmObsAttributes.GEN_AI_EVALUATION_NAME, result.name());
 		if (result.score() != null) {
-			builder.put(EVENT_SCORE, result.score());
+			builder.put(LlmObsAttributes.GEN_AI_EVALUATION_SCORE_VALUE, result.score());
 		}
-		builder.put(EVENT_LABEL, (result.label() != null) ? result.label() : result.verdict().value());
+		builder.put(LlmObsAttributes.GEN_AI_EVALUATION_SCORE_LABEL,
+				(result.label() != null) ? result.label() : result.verdict().value());
 		if (result.explanation() != null) {
-			builder.put(EVENT_EXPLANATION, result.explanation());
+			builder.put(LlmObsAttributes.GEN_AI_EVALUATION_EXPLANATION, result.explanation());
 		}
 		return builder.build();
 	}

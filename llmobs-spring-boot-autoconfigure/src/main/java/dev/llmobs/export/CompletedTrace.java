@@ -7,6 +7,8 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 
+import dev.llmobs.trace.LlmObsAttributes;
+
 /**
  * The spans of one trace whose local root has ended, with its summary.
  *
@@ -16,24 +18,6 @@ import io.opentelemetry.sdk.trace.data.SpanData;
  * @param approximateBytes an estimate of the memory the spans' attributes hold
  */
 public record CompletedTrace(String traceId, SpanData root, List<SpanData> spans, long approximateBytes) {
-
-	private static final AttributeKey<Long> TOTAL_TOKENS = AttributeKey.longKey("llm.token_count.total");
-
-	private static final AttributeKey<Long> INPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.input_tokens");
-
-	private static final AttributeKey<Long> OUTPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.output_tokens");
-
-	private static final AttributeKey<Double> COST = AttributeKey.doubleKey("llm.cost.total");
-
-	private static final AttributeKey<Double> GEN_AI_COST = AttributeKey.doubleKey("gen_ai.usage.cost");
-
-	private static final AttributeKey<String> VERDICT = AttributeKey.stringKey("gen_ai.evaluation.verdict");
-
-	private static final AttributeKey<String> SESSION = AttributeKey.stringKey("session.id");
-
-	private static final AttributeKey<String> USER = AttributeKey.stringKey("user.id");
-
-	private static final AttributeKey<Boolean> JUDGE = AttributeKey.booleanKey("llmobs.evaluation.judge");
 
 	/**
 	 * A copy with more spans (late spans of a trace already completed, such as
@@ -63,22 +47,24 @@ public record CompletedTrace(String traceId, SpanData root, List<SpanData> spans
 		String user = null;
 		for (SpanData span : this.spans) {
 			Map<AttributeKey<?>, Object> attributes = span.getAttributes().asMap();
-			boolean judge = Boolean.TRUE.equals(attributes.get(JUDGE));
-			Long total = (Long) attributes.get(TOTAL_TOKENS);
+			boolean judge = Boolean.TRUE.equals(attributes.get(LlmObsAttributes.LLMOBS_EVALUATION_JUDGE));
+			Long total = (Long) attributes.get(LlmObsAttributes.LLM_TOKEN_COUNT_TOTAL);
 			if (total == null) {
-				long input = longOr0(attributes.get(INPUT_TOKENS));
-				long output = longOr0(attributes.get(OUTPUT_TOKENS));
+				long input = longOr0(attributes.get(LlmObsAttributes.GEN_AI_USAGE_INPUT_TOKENS));
+				long output = longOr0(attributes.get(LlmObsAttributes.GEN_AI_USAGE_OUTPUT_TOKENS));
 				total = (input + output > 0) ? input + output : null;
 			}
 			if (total != null && !judge) {
 				tokens += total;
 			}
-			Object spanCost = (attributes.get(COST) != null) ? attributes.get(COST) : attributes.get(GEN_AI_COST);
+			Object spanCost = (attributes.get(LlmObsAttributes.LLM_COST_TOTAL) != null)
+					? attributes.get(LlmObsAttributes.LLM_COST_TOTAL)
+					: attributes.get(LlmObsAttributes.GEN_AI_USAGE_COST);
 			if (spanCost instanceof Double value && !judge) {
 				cost += value;
 				priced = true;
 			}
-			String verdict = (String) attributes.get(VERDICT);
+			String verdict = (String) attributes.get(LlmObsAttributes.GEN_AI_EVALUATION_VERDICT);
 			if ("pass".equals(verdict)) {
 				passed++;
 			}
@@ -86,8 +72,8 @@ public record CompletedTrace(String traceId, SpanData root, List<SpanData> spans
 				failedEvaluations++;
 			}
 			error |= span.getStatus().getStatusCode() == StatusCode.ERROR;
-			session = (session != null) ? session : (String) attributes.get(SESSION);
-			user = (user != null) ? user : (String) attributes.get(USER);
+			session = (session != null) ? session : (String) attributes.get(LlmObsAttributes.SESSION_ID);
+			user = (user != null) ? user : (String) attributes.get(LlmObsAttributes.USER_ID);
 		}
 		long durationNanos = this.root.getEndEpochNanos() - this.root.getStartEpochNanos();
 		return new TraceSummary(this.traceId, this.root.getName(), this.root.getStartEpochNanos() / 1_000_000,

@@ -3,12 +3,13 @@ package dev.llmobs.export;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
+import dev.llmobs.trace.LlmObsAttributes;
 
 /**
  * Logs one compact tree per finished trace (names, kinds, durations, tokens, cost,
@@ -17,16 +18,6 @@ import org.apache.commons.logging.LogFactory;
 public final class ConsoleTraceReporter implements Consumer<CompletedTrace> {
 
 	private static final Log logger = LogFactory.getLog("dev.llmobs.console");
-
-	private static final AttributeKey<String> KIND = AttributeKey.stringKey("llmobs.span.kind");
-
-	private static final AttributeKey<Long> TOKENS = AttributeKey.longKey("llm.token_count.total");
-
-	private static final AttributeKey<Double> COST = AttributeKey.doubleKey("llm.cost.total");
-
-	private static final AttributeKey<String> VERDICT = AttributeKey.stringKey("gen_ai.evaluation.verdict");
-
-	private static final AttributeKey<String> SESSION = AttributeKey.stringKey("session.id");
 
 	@Override
 	public void accept(CompletedTrace trace) {
@@ -67,21 +58,21 @@ public final class ConsoleTraceReporter implements Consumer<CompletedTrace> {
 		SpanData span = tree.span();
 		Attributes attributes = span.getAttributes();
 		text.append('\n').append(indent).append(last ? "└─ " : "├─ ").append(span.getName());
-		String kind = attributes.get(KIND);
+		String kind = attributes.get(LlmObsAttributes.LLMOBS_SPAN_KIND);
 		if (kind != null) {
 			text.append(" [").append(kind).append(']');
 		}
 		text.append(String.format(Locale.ROOT, " %.1f ms",
 				(span.getEndEpochNanos() - span.getStartEpochNanos()) / 1_000_000.0));
-		Long tokens = attributes.get(TOKENS);
+		Long tokens = attributes.get(LlmObsAttributes.LLM_TOKEN_COUNT_TOTAL);
 		if (tokens != null) {
 			text.append(", ").append(tokens).append(" tokens");
 		}
-		Double cost = attributes.get(COST);
+		Double cost = attributes.get(LlmObsAttributes.LLM_COST_TOTAL);
 		if (cost != null) {
 			text.append(String.format(Locale.ROOT, ", $%.6f", cost));
 		}
-		String verdict = attributes.get(VERDICT);
+		String verdict = attributes.get(LlmObsAttributes.GEN_AI_EVALUATION_VERDICT);
 		if (verdict != null) {
 			text.append(", eval ").append(verdict);
 		}

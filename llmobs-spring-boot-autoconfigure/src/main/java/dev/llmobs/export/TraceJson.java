@@ -5,23 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+
+import dev.llmobs.trace.LlmObsAttributes;
 
 /**
  * Renders kept traces as JSON-ready maps, for {@code /actuator/llmobs} and the trace
  * viewer.
  */
 public final class TraceJson {
-
-	private static final AttributeKey<String> KIND = AttributeKey.stringKey("llmobs.span.kind");
-
-	private static final AttributeKey<String> INPUT = AttributeKey.stringKey("input.value");
-
-	private static final AttributeKey<String> OUTPUT = AttributeKey.stringKey("output.value");
 
 	private static final int PREVIEW = 500;
 
@@ -51,11 +46,11 @@ public final class TraceJson {
 		result.put("error", summary.error());
 		trace.spans()
 			.stream()
-			.filter((span) -> "chain".equals(span.getAttributes().get(KIND)))
+			.filter((span) -> "chain".equals(span.getAttributes().get(LlmObsAttributes.LLMOBS_SPAN_KIND)))
 			.min(java.util.Comparator.comparingLong(SpanData::getStartEpochNanos))
 			.ifPresent((chain) -> {
-				result.put("question", preview(chain.getAttributes().get(INPUT)));
-				result.put("answer", preview(chain.getAttributes().get(OUTPUT)));
+				result.put("question", preview(chain.getAttributes().get(LlmObsAttributes.INPUT_VALUE)));
+				result.put("answer", preview(chain.getAttributes().get(LlmObsAttributes.OUTPUT_VALUE)));
 			});
 		return result;
 	}
@@ -87,7 +82,7 @@ public final class TraceJson {
 		node.put("spanId", span.getSpanId());
 		node.put("parentSpanId", span.getParentSpanContext().isValid() ? span.getParentSpanId() : null);
 		node.put("name", span.getName());
-		node.put("kind", span.getAttributes().get(AttributeKey.stringKey("llmobs.span.kind")));
+		node.put("kind", span.getAttributes().get(LlmObsAttributes.LLMOBS_SPAN_KIND));
 		node.put("spanKind", span.getKind().name());
 		node.put("startEpochMicros", span.getStartEpochNanos() / 1000);
 		node.put("durationMillis", (span.getEndEpochNanos() - span.getStartEpochNanos()) / 1_000_000.0);

@@ -187,6 +187,28 @@ public final class LlmObsAttributes {
 		return AttributeKey.stringKey("llm.output_messages." + index + ".message." + field);
 	}
 
+	/**
+	 * {@code gen_ai.evaluation.verdict}: {@code fail} when any evaluation of the span
+	 * failed.
+	 */
+	public static final AttributeKey<String> GEN_AI_EVALUATION_VERDICT = AttributeKey
+		.stringKey("gen_ai.evaluation.verdict");
+
+	/** {@code gen_ai.evaluation.name}, on {@code gen_ai.evaluation.result} events. */
+	public static final AttributeKey<String> GEN_AI_EVALUATION_NAME = AttributeKey.stringKey("gen_ai.evaluation.name");
+
+	/** {@code gen_ai.evaluation.score.value}. */
+	public static final AttributeKey<Double> GEN_AI_EVALUATION_SCORE_VALUE = AttributeKey
+		.doubleKey("gen_ai.evaluation.score.value");
+
+	/** {@code gen_ai.evaluation.score.label}. */
+	public static final AttributeKey<String> GEN_AI_EVALUATION_SCORE_LABEL = AttributeKey
+		.stringKey("gen_ai.evaluation.score.label");
+
+	/** {@code gen_ai.evaluation.explanation}. */
+	public static final AttributeKey<String> GEN_AI_EVALUATION_EXPLANATION = AttributeKey
+		.stringKey("gen_ai.evaluation.explanation");
+
 	private LlmObsAttributes() {
 	}
 

@@ -18,7 +18,8 @@ class LlmObsAttributesTests {
 	 * Keys the public contract names although OpenTelemetry's semantic conventions do
 	 * not.
 	 */
-	private static final Set<String> CONTRACT_EXTENSIONS = Set.of("gen_ai.usage.cost", "gen_ai.workflow.name");
+	private static final Set<String> CONTRACT_EXTENSIONS = Set.of("gen_ai.usage.cost", "gen_ai.workflow.name",
+			"gen_ai.evaluation.verdict");
 
 	@Test
 	void everyGenAiKeyExistsInTheSemanticConventions() throws IllegalAccessException {
