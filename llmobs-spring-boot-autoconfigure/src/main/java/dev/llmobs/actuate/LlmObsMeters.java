@@ -19,6 +19,7 @@ import dev.llmobs.export.ExportStatistics;
 import dev.llmobs.llm.LlmCallListener;
 import dev.llmobs.llm.LlmCost;
 import dev.llmobs.llm.LlmUsage;
+import dev.llmobs.trace.LlmSpanKind;
 import dev.llmobs.trace.OperationListener;
 import dev.llmobs.trace.SpanDescriptor;
 
@@ -33,7 +34,10 @@ public final class LlmObsMeters
 
 	private final ExportStatistics statistics;
 
-	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+	/**
+	 * Timers by outcome, kind and name: looked up without building a key on every call.
+	 */
+	private final Map<String, Map<LlmSpanKind, Map<String, Timer>>> timers = new ConcurrentHashMap<>();
 
 	private final Map<RedactionKind, Counter> redactions = new ConcurrentHashMap<>();
 
@@ -72,14 +76,15 @@ public final class LlmObsMeters
 		if (current == null) {
 			return;
 		}
-		String key = descriptor.spanName() + '\u0000' + descriptor.kind().llmObsKind() + '\u0000' + outcome;
-		Timer timer = this.timers.get(key);
+		Map<String, Timer> byName = this.timers.computeIfAbsent(outcome, (o) -> new ConcurrentHashMap<>())
+			.computeIfAbsent(descriptor.kind(), (k) -> new ConcurrentHashMap<>());
+		Timer timer = byName.get(descriptor.spanName());
 		if (timer == null) {
-			timer = this.timers.computeIfAbsent(key,
-					(k) -> Timer.builder("llmobs.operation")
+			timer = byName.computeIfAbsent(descriptor.spanName(),
+					(name) -> Timer.builder("llmobs.operation")
 						.description("Duration of annotated LLM operations")
 						.tag("llmobs.span.kind", descriptor.kind().llmObsKind())
-						.tag("name", descriptor.spanName())
+						.tag("name", name)
 						.tag("outcome", outcome)
 						.register(current));
 		}
