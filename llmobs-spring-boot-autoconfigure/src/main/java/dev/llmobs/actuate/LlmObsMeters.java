@@ -131,9 +131,10 @@ public final class LlmObsMeters
 	}
 
 	private static DistributionSummary tokens(MeterRegistry registry, String type, String provider, String model) {
+		// No base unit: Prometheus would append it to the name
+		// ("..._token_usage__token_").
 		return DistributionSummary.builder("gen_ai.client.token.usage")
 			.description("Tokens used by model calls")
-			.baseUnit("{token}")
 			.tag("gen_ai.token.type", type)
 			.tag("gen_ai.provider.name", provider)
 			.tag("gen_ai.request.model", model)

@@ -41,6 +41,8 @@ public class LlmObsProperties {
 
 	private final Console console = new Console();
 
+	private final SpringAi springAi = new SpringAi();
+
 	private final Health health = new Health();
 
 	private final Pricing pricing = new Pricing();
@@ -87,6 +89,10 @@ public class LlmObsProperties {
 
 	public Console getConsole() {
 		return this.console;
+	}
+
+	public SpringAi getSpringAi() {
+		return this.springAi;
 	}
 
 	public Health getHealth() {
@@ -363,6 +369,28 @@ public class LlmObsProperties {
 		 * 'dev.llmobs.console', info level); works without any OTLP endpoint.
 		 */
 		private boolean enabled = false;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Spring AI integration.
+	 */
+	public static class SpringAi {
+
+		/**
+		 * Whether the spans of Spring AI's chat model, embedding model and vector store
+		 * observations are enriched (messages, documents, typed usage, cost) and their
+		 * tokens metered into gen_ai.client.token.usage in place of Spring AI's counter.
+		 */
+		private boolean enabled = true;
 
 		public boolean isEnabled() {
 			return this.enabled;

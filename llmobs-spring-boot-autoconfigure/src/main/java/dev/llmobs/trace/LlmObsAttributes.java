@@ -27,6 +27,15 @@ public final class LlmObsAttributes {
 	/** Set on an LLM span when the output hit the token limit. */
 	public static final AttributeKey<Boolean> LLMOBS_TRUNCATED = AttributeKey.booleanKey("llmobs.truncated");
 
+	/** Messages of a long conversation left out of the flattened attributes. */
+	public static final AttributeKey<Long> LLMOBS_MESSAGES_DROPPED = AttributeKey.longKey("llmobs.messages.dropped");
+
+	/** The model call's input messages as GenAI JSON. */
+	public static final AttributeKey<String> GEN_AI_INPUT_MESSAGES = AttributeKey.stringKey("gen_ai.input.messages");
+
+	/** The model call's output messages as GenAI JSON. */
+	public static final AttributeKey<String> GEN_AI_OUTPUT_MESSAGES = AttributeKey.stringKey("gen_ai.output.messages");
+
 	/** The summed cost in USD of the model calls under a chain root. */
 	public static final AttributeKey<Double> LLMOBS_TRACE_COST = AttributeKey.doubleKey("llmobs.trace.cost");
 

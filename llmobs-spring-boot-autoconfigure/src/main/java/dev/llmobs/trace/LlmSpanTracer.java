@@ -9,6 +9,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 
 import dev.llmobs.context.ContextScopes;
+import dev.llmobs.llm.NestedModelCalls;
 
 /**
  * Starts LLM spans as children of the current OpenTelemetry context and hands back the
@@ -128,6 +129,11 @@ public final class LlmSpanTracer {
 			TraceState state = new TraceState(completion.span());
 			completion.useTraceState(state);
 			context = state.storeIn(context);
+		}
+		else if (completion.descriptor().kind() == LlmSpanKind.LLM) {
+			NestedModelCalls nested = new NestedModelCalls();
+			completion.useNestedModelCalls(nested);
+			context = nested.storeIn(context);
 		}
 		return context;
 	}

@@ -11,6 +11,7 @@ import dev.llmobs.capture.CapturedContent;
 import dev.llmobs.capture.ContentCapture;
 import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmUsage;
+import dev.llmobs.llm.NestedModelCalls;
 import dev.llmobs.trace.document.DocumentAttributes;
 import dev.llmobs.trace.document.DocumentExtractor;
 import dev.llmobs.trace.document.RetrievedDocument;
@@ -30,6 +31,8 @@ public final class LlmSpanWriter {
 	private final ContentCapture documentCapture;
 
 	private final DocumentExtractor documents;
+
+	private final Set<Convention> conventions;
 
 	private final boolean openInference;
 
@@ -55,6 +58,7 @@ public final class LlmSpanWriter {
 		this.capture = capture;
 		this.documentCapture = documentCapture;
 		this.documents = documents;
+		this.conventions = Set.copyOf(conventions);
 		this.openInference = conventions.contains(Convention.OPENINFERENCE);
 		this.genAi = conventions.contains(Convention.GEN_AI);
 		this.flattenedAttributeBudget = Math.max(0, maxAttributesPerSpan - RESERVED_ATTRIBUTES);
@@ -71,6 +75,54 @@ public final class LlmSpanWriter {
 	 */
 	public ContentCapture capture() {
 		return this.capture;
+	}
+
+	/**
+	 * The conventions written.
+	 * @return the conventions
+	 */
+	public Set<Convention> conventions() {
+		return this.conventions;
+	}
+
+	/**
+	 * Whether OpenInference keys are written.
+	 * @return {@code true} when the OpenInference convention is on
+	 */
+	public boolean openInference() {
+		return this.openInference;
+	}
+
+	/**
+	 * Whether OpenTelemetry GenAI keys are written.
+	 * @return {@code true} when the GenAI convention is on
+	 */
+	public boolean genAi() {
+		return this.genAi;
+	}
+
+	/**
+	 * How many flattened attributes (messages, documents) one span may take.
+	 * @return the budget
+	 */
+	public int flattenedAttributeBudget() {
+		return this.flattenedAttributeBudget;
+	}
+
+	/**
+	 * Writes retrieved documents as a retriever span's output, as {@code @Retriever}
+	 * does.
+	 * @param span the retriever span
+	 * @param documents the documents
+	 * @param traceState the chain root's accumulator, or {@code null}
+	 */
+	public void writeRetrievedDocuments(Span span, Object documents, TraceState traceState) {
+		try {
+			writeDocuments(span, documents, traceState, true);
+		}
+		catch (Throwable ex) {
+			RecordingFailures.record("retrieved documents", ex);
+		}
 	}
 
 	void writeInput(Span span, SpanDescriptor descriptor, Object[] arguments) {
@@ -128,13 +180,14 @@ public final class LlmSpanWriter {
 		}
 	}
 
-	void writeOutput(Span span, SpanDescriptor descriptor, Object value, TraceState traceState) {
+	void writeOutput(Span span, SpanDescriptor descriptor, Object value, TraceState traceState,
+			NestedModelCalls nested) {
 		try {
 			if (!span.isRecording()) {
 				return;
 			}
 			if (descriptor.kind() == LlmSpanKind.LLM && this.llmCalls != null
-					&& writeModelResponse(span, descriptor, value, traceState)) {
+					&& writeModelResponse(span, descriptor, value, traceState, nested)) {
 				return;
 			}
 			if (descriptor.kind() == LlmSpanKind.RETRIEVER) {
@@ -153,14 +206,19 @@ public final class LlmSpanWriter {
 		}
 	}
 
-	private boolean writeModelResponse(Span span, SpanDescriptor descriptor, Object value, TraceState traceState) {
+	private boolean writeModelResponse(Span span, SpanDescriptor descriptor, Object value, TraceState traceState,
+			NestedModelCalls nested) {
 		LlmUsage usage = this.llmCalls.extract(value);
 		if (usage == null) {
 			return false;
 		}
-		SpanIdentity identity = descriptor.identity();
-		this.llmCalls.record(span, identity.provider(), identity.model(), usage, traceState, this.openInference,
-				this.genAi);
+		if (nested == null || !nested.any()) {
+			// A nested instrumented call (Spring AI's ChatModel) already carries this
+			// usage.
+			SpanIdentity identity = descriptor.identity();
+			this.llmCalls.record(span, identity.provider(), identity.model(), usage, traceState, this.openInference,
+					this.genAi);
+		}
 		if (descriptor.captureOutput() && this.openInference) {
 			String text = (usage.outputText() != null) ? this.capture.captureText(usage.outputText()) : null;
 			CapturedContent output = (text != null) ? new CapturedContent(text, CapturedContent.TEXT, false)

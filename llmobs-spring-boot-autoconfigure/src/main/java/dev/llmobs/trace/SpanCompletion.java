@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.opentelemetry.api.trace.Span;
 
 import dev.llmobs.capture.CapturedContent;
+import dev.llmobs.llm.NestedModelCalls;
 
 /**
  * Ends one span exactly once when the work it measures ends, whether that is when the
@@ -27,6 +28,8 @@ public final class SpanCompletion {
 	private final OperationListener operations;
 
 	private TraceState traceState;
+
+	private NestedModelCalls nestedModelCalls;
 
 	private final Object[] arguments;
 
@@ -58,6 +61,10 @@ public final class SpanCompletion {
 
 	void useTraceState(TraceState state) {
 		this.traceState = state;
+	}
+
+	void useNestedModelCalls(NestedModelCalls nested) {
+		this.nestedModelCalls = nested;
 	}
 
 	/**
@@ -108,7 +115,7 @@ public final class SpanCompletion {
 	 */
 	public void succeed(Object value) {
 		if (this.ended.compareAndSet(false, true)) {
-			this.writer.writeOutput(this.span, this.descriptor, value, this.traceState);
+			this.writer.writeOutput(this.span, this.descriptor, value, this.traceState, this.nestedModelCalls);
 			if (this.hook != null && this.descriptor.evaluation() != null) {
 				try {
 					this.hook.completed(this.span, this.descriptor, this.arguments, value, this.traceState);

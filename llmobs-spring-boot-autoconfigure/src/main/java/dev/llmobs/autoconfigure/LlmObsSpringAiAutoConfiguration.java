@@ -1,0 +1,74 @@
+package dev.llmobs.autoconfigure;
+
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.micrometer.tracing.otel.bridge.OtelSpan;
+
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.vectorstore.observation.VectorStoreObservationContext;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.llmobs.actuate.LlmObsMeters;
+import dev.llmobs.llm.LlmCallRecorder;
+import dev.llmobs.springai.ChatModelObservationEnricher;
+import dev.llmobs.springai.EmbeddingModelObservationEnricher;
+import dev.llmobs.springai.SpringAiTokenMeterFilter;
+import dev.llmobs.springai.VectorStoreObservationEnricher;
+import dev.llmobs.trace.LlmSpanTracer;
+
+/**
+ * Auto-configuration of the Spring AI integration: observation handlers that enrich the
+ * spans of Spring AI's chat model, embedding model and vector store calls, and the meter
+ * filter that keeps one {@code gen_ai.client.token.usage} meter. Only when Spring AI and
+ * Micrometer Tracing's OpenTelemetry bridge are present.
+ */
+@AutoConfiguration(after = LlmObsAutoConfiguration.class)
+@ConditionalOnClass({ ChatModelObservationContext.class, TracingObservationHandler.class, OtelSpan.class })
+@ConditionalOnBooleanProperty(name = "llmobs.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "llmobs.spring-ai.enabled", matchIfMissing = true)
+@ConditionalOnBean(LlmSpanTracer.class)
+public final class LlmObsSpringAiAutoConfiguration {
+
+	@Bean
+	ChatModelObservationEnricher llmObsChatModelObservationEnricher(LlmSpanTracer tracer, LlmCallRecorder recorder,
+			LlmObsProperties properties) {
+		return new ChatModelObservationEnricher(tracer.writer(), recorder, properties.getCapture().isInputs(),
+				properties.getCapture().isOutputs());
+	}
+
+	@Bean
+	EmbeddingModelObservationEnricher llmObsEmbeddingModelObservationEnricher(LlmSpanTracer tracer,
+			LlmCallRecorder recorder, LlmObsProperties properties) {
+		return new EmbeddingModelObservationEnricher(tracer.writer(), recorder, properties.getCapture().isInputs());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(VectorStoreObservationContext.class)
+	static class VectorStoreConfiguration {
+
+		@Bean
+		VectorStoreObservationEnricher llmObsVectorStoreObservationEnricher(LlmSpanTracer tracer,
+				LlmObsProperties properties) {
+			return new VectorStoreObservationEnricher(tracer.writer(), properties.getCapture().isInputs());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterFilter.class)
+	@ConditionalOnBean(LlmObsMeters.class)
+	static class MeterConfiguration {
+
+		@Bean
+		static SpringAiTokenMeterFilter llmObsSpringAiTokenMeterFilter() {
+			return new SpringAiTokenMeterFilter();
+		}
+
+	}
+
+}

@@ -1,0 +1,44 @@
+package dev.llmobs.springai;
+
+import io.micrometer.observation.Observation;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+
+import dev.llmobs.context.LlmObsContext;
+import dev.llmobs.llm.NestedModelCalls;
+import dev.llmobs.trace.TraceState;
+
+/**
+ * What an enricher learns when a Spring AI observation starts, on the caller's thread,
+ * and needs again when it stops, possibly on another thread: the span, the trace's cost
+ * accumulator, the provider and the requested model.
+ *
+ * @param span the observation's span
+ * @param traceState the chain root's accumulator, or {@code null} (also for judge calls)
+ * @param provider the provider's names
+ * @param requestModel the requested model, or empty
+ */
+record ObservedCall(Span span, TraceState traceState, ProviderNames provider, String requestModel) {
+
+	/**
+	 * Records the start of a call in its observation context and tells an enclosing
+	 * {@code @LlmCall} span that the usage is this call's to report.
+	 * @param observation the observation's context
+	 * @param provider Spring AI's provider name
+	 * @param requestModel the requested model, possibly {@code null}
+	 * @return the call
+	 */
+	static ObservedCall start(Observation.Context observation, String provider, String requestModel) {
+		Context current = Context.current();
+		NestedModelCalls enclosing = NestedModelCalls.from(current);
+		if (enclosing != null) {
+			enclosing.started();
+		}
+		TraceState traceState = LlmObsContext.from(current).isJudge() ? null : TraceState.from(current);
+		ObservedCall call = new ObservedCall(ObservedSpans.of(observation), traceState, ProviderNames.of(provider),
+				(requestModel != null) ? requestModel : "");
+		observation.put(ObservedCall.class, call);
+		return call;
+	}
+
+}

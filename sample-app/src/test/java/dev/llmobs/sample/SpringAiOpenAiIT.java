@@ -1,0 +1,238 @@
+package dev.llmobs.sample;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import dev.llmobs.sample.web.ChatReply;
+import dev.llmobs.sample.web.ChatRequest;
+import dev.llmobs.testsupport.OtlpTestReceiver;
+import dev.llmobs.testsupport.ReceivedSpan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The sample with its real Spring AI OpenAI chat model (the official OpenAI Java SDK
+ * underneath) pointed at a local server that replays recorded chat-completions responses;
+ * the spans Spring AI itself emits are asserted as received over OTLP.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"sample.demo-conversation.enabled=false", "management.opentelemetry.tracing.export.schedule-delay=50ms",
+		"spring.ai.openai.api-key=test-key", "spring.ai.openai.max-retries=0", "spring.ai.openai.chat.max-retries=0",
+		"spring.ai.openai.chat.options.model=gpt-4o-mini", "llmobs.evaluation.evaluators.answer-quality.enabled=false",
+		"llmobs.pricing.models.gpt-4o-mini.input-per-million=2.0",
+		"llmobs.pricing.models.gpt-4o-mini.output-per-million=8.0",
+		"management.endpoints.web.exposure.include=health,metrics,prometheus" })
+@ActiveProfiles("openai")
+@AutoConfigureTracing
+@AutoConfigureMetrics
+class SpringAiOpenAiIT {
+
+	static final OtlpTestReceiver receiver = OtlpTestReceiver.start();
+
+	static final OpenAiMockServer openAi = OpenAiMockServer.start();
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	@Autowired
+	ChatModel chatModel;
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void endpoints(DynamicPropertyRegistry registry) {
+		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", receiver::tracesEndpoint);
+		registry.add("spring.ai.openai.base-url", openAi::baseUrl);
+	}
+
+	@AfterAll
+	static void stop() {
+		receiver.close();
+		openAi.close();
+	}
+
+	@BeforeEach
+	void clear() {
+		receiver.clear();
+	}
+
+	@Test
+	void blockingCallThroughTheAppIsOneLlmSpanWithMessagesTypedUsageAndCost() {
+		openAi.enqueue(OpenAiMockServer.Reply.completion("Refunds arrive within 5 business days.", 52, 18, "stop"));
+		ChatReply reply = RestClient.create("http://localhost:" + this.port)
+			.post()
+			.uri("/api/chat")
+			.header("X-Session-Id", "ai-session")
+			.body(new ChatRequest("How long does a refund take?"))
+			.retrieve()
+			.body(ChatReply.class);
+		assertThat(reply.answer()).isEqualTo("Refunds arrive within 5 business days.");
+
+		List<ReceivedSpan> trace = receiver
+			.awaitSpans((spans) -> spans.stream()
+				.anyMatch((span) -> span.name().equals("support-flow") && span.traceId().equals(reply.traceId()))
+					&& spans.stream().anyMatch((span) -> span.name().startsWith("chat ")), WAIT)
+			.stream()
+			.filter((span) -> span.traceId().equals(reply.traceId()))
+			.toList();
+		ReceivedSpan wrapper = only(trace, "OpenAiSupportModel.answer");
+		ReceivedSpan chat = only(trace, "chat gpt-4o-mini");
+		ReceivedSpan chain = only(trace, "support-flow");
+
+		assertThat(chat.parentSpanId()).isEqualTo(wrapper.spanId());
+		assertThat(chat.attr("openinference.span.kind")).isEqualTo("LLM");
+		assertThat(chat.attr("llm.provider")).isEqualTo("openai");
+		assertThat(chat.attr("llm.system")).isEqualTo("openai");
+		assertThat(chat.attr("gen_ai.provider.name")).isEqualTo("openai");
+		assertThat(chat.attr("llm.model_name")).isEqualTo("gpt-4o-mini");
+		assertThat(chat.attr("gen_ai.response.model")).isEqualTo(OpenAiMockServer.MODEL);
+		assertThat(chat.attr("llm.invocation_parameters")).contains("\"model\":\"gpt-4o-mini\"");
+		assertThat(chat.attr("llm.input_messages.0.message.role")).isEqualTo("system");
+		assertThat(chat.attr("llm.input_messages.1.message.role")).isEqualTo("user");
+		assertThat(chat.attr("llm.input_messages.1.message.content")).contains("How long does a refund take?");
+		assertThat(chat.attr("llm.output_messages.0.message.role")).isEqualTo("assistant");
+		assertThat(chat.attr("llm.output_messages.0.message.content"))
+			.isEqualTo("Refunds arrive within 5 business days.");
+		assertThat(chat.attr("gen_ai.output.messages")).contains("Refunds arrive within 5 business days.");
+		assertThat(chat.longAttr("llm.token_count.prompt")).isEqualTo(52L);
+		assertThat(chat.longAttr("llm.token_count.completion")).isEqualTo(18L);
+		assertThat(chat.longAttr("llm.token_count.total")).isEqualTo(70L);
+		assertThat(chat.longAttr("gen_ai.usage.input_tokens")).isEqualTo(52L);
+		assertThat(chat.longAttr("gen_ai.usage.output_tokens")).isEqualTo(18L);
+		double expectedCost = 52 * 2.0 / 1_000_000 + 18 * 8.0 / 1_000_000;
+		assertThat(chat.doubleAttr("llm.cost.total")).isCloseTo(expectedCost, within(1e-12));
+		assertThat(chat.doubleAttr("gen_ai.usage.cost")).isCloseTo(expectedCost, within(1e-12));
+		assertThat(chat.attr("session.id")).isEqualTo("ai-session");
+
+		// The @LlmCall wrapper nests the real call and leaves the usage to it: counted
+		// once.
+		assertThat(wrapper.attr("openinference.span.kind")).isEqualTo("LLM");
+		assertThat(wrapper.hasAttr("llm.token_count.prompt")).isFalse();
+		assertThat(wrapper.hasAttr("llm.cost.total")).isFalse();
+		assertThat(chain.doubleAttr("llmobs.trace.cost")).isCloseTo(expectedCost, within(1e-12));
+	}
+
+	@Test
+	void streamingCallEndsAfterTheLastChunkWithAggregatedOutputAndFinalUsage() {
+		openAi.enqueue(OpenAiMockServer.Reply.stream(List.of("Hello", ", ", "streaming world!"), 11, 6, 0));
+		List<ChatResponse> chunks = this.chatModel.stream(new Prompt(new UserMessage("stream-test: say hello")))
+			.collectList()
+			.block(WAIT);
+		assertThat(chunks).isNotEmpty();
+
+		ReceivedSpan chat = awaitChatSpan("stream-test: say hello");
+		assertThat(chat.attr("openinference.span.kind")).isEqualTo("LLM");
+		assertThat(chat.attr("llm.output_messages.0.message.content")).isEqualTo("Hello, streaming world!");
+		assertThat(chat.attr("output.value")).isEqualTo("Hello, streaming world!");
+		assertThat(chat.longAttr("llm.token_count.prompt")).isEqualTo(11L);
+		assertThat(chat.longAttr("llm.token_count.completion")).isEqualTo(6L);
+		assertThat(chat.doubleAttr("llm.cost.total")).isCloseTo(11 * 2.0 / 1_000_000 + 6 * 8.0 / 1_000_000,
+				within(1e-12));
+		assertThat(chat.hasAttr("llmobs.cancelled")).isFalse();
+	}
+
+	@Test
+	void streamCancelledHalfWayIsMarkedCancelledWithoutUsage() {
+		openAi.enqueue(OpenAiMockServer.Reply.stream(List.of("First", " never", " seen"), 9, 3, 3_000));
+		ChatResponse first = this.chatModel.stream(new Prompt(new UserMessage("cancel-test: talk slowly")))
+			.take(1)
+			.blockLast(WAIT);
+		assertThat(first).isNotNull();
+
+		ReceivedSpan chat = awaitChatSpan("cancel-test: talk slowly");
+		assertThat(chat.attributes().get("llmobs.cancelled")).isEqualTo(true);
+		assertThat(chat.events()).anyMatch((event) -> event.name().equals("llmobs.cancelled"));
+		assertThat(chat.hasAttr("llm.token_count.prompt")).isFalse();
+		assertThat(chat.hasAttr("llm.output_messages.0.message.content")).isFalse();
+	}
+
+	@Test
+	void apiErrorsPropagateAndMarkTheSpan() {
+		openAi.enqueue(OpenAiMockServer.Reply.error(429, "rate_limit_exceeded", "Rate limit reached for gpt-4o-mini"));
+		assertThatThrownBy(() -> this.chatModel.call(new Prompt(new UserMessage("error-test: 429"))))
+			.hasMessageContaining("Rate limit reached");
+		openAi.enqueue(OpenAiMockServer.Reply.error(500, "server_error", "The server had an error"));
+		assertThatThrownBy(() -> this.chatModel.call(new Prompt(new UserMessage("error-test: 500"))))
+			.hasMessageContaining("The server had an error");
+
+		for (String prompt : List.of("error-test: 429", "error-test: 500")) {
+			ReceivedSpan chat = awaitChatSpan(prompt);
+			assertThat(chat.statusCode()).as(prompt).isEqualTo("STATUS_CODE_ERROR");
+			assertThat(chat.attr("error.type")).as(prompt).startsWith("com.openai.errors.");
+			assertThat(chat.hasAttr("llm.token_count.prompt")).isFalse();
+		}
+	}
+
+	@Test
+	void outputCutAtTheTokenLimitIsFlaggedTruncated() {
+		openAi.enqueue(OpenAiMockServer.Reply.completion("This answer stops mid", 20, 64, "length"));
+		this.chatModel.call(new Prompt(new SystemMessage("Be brief."), new UserMessage("truncation-test")));
+
+		ReceivedSpan chat = awaitChatSpan("truncation-test");
+		assertThat(chat.attributes().get("llmobs.truncated")).isEqualTo(true);
+		assertThat(chat.events()).anyMatch((event) -> event.name().equals("llmobs.truncated"));
+	}
+
+	@Test
+	void prometheusScrapeRendersOurTokenMeterAndNotSpringAisCounter() {
+		openAi.enqueue(OpenAiMockServer.Reply.completion("metered", 1000, 200, "stop"));
+		this.chatModel.call(new Prompt(new UserMessage("metrics-test")));
+
+		String scrape = RestClient.create("http://localhost:" + this.port)
+			.get()
+			.uri("/actuator/prometheus")
+			.retrieve()
+			.body(String.class);
+		// One meter of that name, ours (Spring AI's counter would render as ..._total).
+		assertThat(scrape).contains("# TYPE gen_ai_client_token_usage summary")
+			.doesNotContain("gen_ai_client_token_usage_total")
+			.doesNotContain("gen_ai_client_token_usage__");
+		assertThat(scrape).containsPattern(
+				"gen_ai_client_token_usage_sum\\{[^}]*gen_ai_provider_name=\"openai\"[^}]*gen_ai_token_type=\"input\"[^}]*} [1-9]");
+		assertThat(scrape).contains("gen_ai_client_operation_seconds");
+		assertThat(scrape).contains("llmobs_cost_usd_total{gen_ai_provider_name=\"openai\"");
+	}
+
+	private ReceivedSpan awaitChatSpan(String userText) {
+		return receiver.awaitSpans((spans) -> spans.stream().anyMatch((span) -> isChatFor(span, userText)), WAIT)
+			.stream()
+			.filter((span) -> isChatFor(span, userText))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static boolean isChatFor(ReceivedSpan span, String userText) {
+		String content = span.attr("llm.input_messages.0.message.content");
+		String second = span.attr("llm.input_messages.1.message.content");
+		return span.name().startsWith("chat ") && (userText.equals(content) || userText.equals(second));
+	}
+
+	private static ReceivedSpan only(List<ReceivedSpan> trace, String name) {
+		List<ReceivedSpan> matching = trace.stream().filter((span) -> span.name().equals(name)).toList();
+		assertThat(matching).as("spans named " + name).hasSize(1);
+		return matching.get(0);
+	}
+
+}
