@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import java.util.List;
+import java.util.Map;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -19,6 +20,7 @@ import dev.llmobs.eval.EvaluationRunner;
 import dev.llmobs.eval.Verdict;
 import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmUsage;
+import dev.llmobs.prompt.PromptTemplateInfo;
 import dev.llmobs.trace.RecordingFailures;
 import dev.llmobs.trace.TraceState;
 
@@ -120,6 +122,35 @@ public final class LlmObs {
 		catch (RuntimeException ex) {
 			RecordingFailures.record("programmatic usage", ex);
 		}
+	}
+
+	/**
+	 * Declares the prompt template in use, like Python's
+	 * {@code using_prompt_template(template=, variables=, version=)}: model calls started
+	 * inside record it and metrics are tagged with its version. An inner declaration
+	 * wins.
+	 * @param id the template id ({@code gen_ai.prompt.name})
+	 * @param version the declared version
+	 * @param variables the variables filled in (recorded as JSON, redacted like any
+	 * input)
+	 * @return the scope to close
+	 */
+	public static LlmObsScope promptTemplate(String id, String version, Map<String, ?> variables) {
+		return promptTemplate(id, version, null, variables);
+	}
+
+	/**
+	 * Declares the prompt template in use, with its text (recorded subject to the capture
+	 * settings, and hashed into {@code llmobs.prompt.hash}).
+	 * @param id the template id ({@code gen_ai.prompt.name})
+	 * @param version the declared version
+	 * @param template the template text
+	 * @param variables the variables filled in
+	 * @return the scope to close
+	 */
+	public static LlmObsScope promptTemplate(String id, String version, String template, Map<String, ?> variables) {
+		PromptTemplateInfo prompt = PromptTemplateInfo.of(id, version, template, variables);
+		return ContextScopes.open((context) -> context.withPrompt(prompt));
 	}
 
 	/**

@@ -41,6 +41,13 @@ public final class LlmObsMeters
 
 	private final Map<RedactionKind, Counter> redactions = new ConcurrentHashMap<>();
 
+	/** Distinct prompt versions tagged by default. */
+	public static final int DEFAULT_MAX_PROMPT_VERSIONS = 50;
+
+	private static final String PROMPT_VERSION = "prompt.version";
+
+	private final PromptVersionTags promptVersions;
+
 	private volatile MeterRegistry registry;
 
 	private volatile Counter truncated;
@@ -51,7 +58,19 @@ public final class LlmObsMeters
 	 * accounted
 	 */
 	public LlmObsMeters(ExportStatistics statistics) {
+		this(statistics, DEFAULT_MAX_PROMPT_VERSIONS);
+	}
+
+	/**
+	 * Creates the meters.
+	 * @param statistics the export statistics, or {@code null} when export is not
+	 * accounted
+	 * @param maxPromptVersions distinct {@code prompt.version} tag values kept before the
+	 * rest are folded into {@code other}
+	 */
+	public LlmObsMeters(ExportStatistics statistics, int maxPromptVersions) {
 		this.statistics = statistics;
+		this.promptVersions = new PromptVersionTags(maxPromptVersions);
 	}
 
 	@Override
@@ -93,17 +112,24 @@ public final class LlmObsMeters
 
 	@Override
 	public void recorded(String provider, String model, LlmUsage usage, LlmCost cost, boolean truncated) {
+		recorded(provider, model, usage, cost, truncated, null);
+	}
+
+	@Override
+	public void recorded(String provider, String model, LlmUsage usage, LlmCost cost, boolean truncated,
+			String promptVersion) {
 		MeterRegistry current = this.registry;
 		if (current == null) {
 			return;
 		}
 		String providerTag = (provider != null) ? provider : "none";
 		String modelTag = (model != null) ? model : "none";
+		String versionTag = this.promptVersions.tagFor(promptVersion);
 		if (usage.inputTokens() != null) {
-			tokens(current, "input", providerTag, modelTag).record(usage.inputTokens());
+			tokens(current, "input", providerTag, modelTag, versionTag).record(usage.inputTokens());
 		}
 		if (usage.outputTokens() != null) {
-			tokens(current, "output", providerTag, modelTag).record(usage.outputTokens());
+			tokens(current, "output", providerTag, modelTag, versionTag).record(usage.outputTokens());
 		}
 		if (cost != null) {
 			Counter.builder("llmobs.cost")
@@ -111,6 +137,7 @@ public final class LlmObsMeters
 				.baseUnit("usd")
 				.tag("gen_ai.provider.name", providerTag)
 				.tag("gen_ai.request.model", modelTag)
+				.tag(PROMPT_VERSION, versionTag)
 				.register(current)
 				.increment(cost.total());
 		}
@@ -130,7 +157,8 @@ public final class LlmObsMeters
 		}
 	}
 
-	private static DistributionSummary tokens(MeterRegistry registry, String type, String provider, String model) {
+	private static DistributionSummary tokens(MeterRegistry registry, String type, String provider, String model,
+			String promptVersion) {
 		// No base unit: Prometheus would append it to the name
 		// ("..._token_usage__token_").
 		return DistributionSummary.builder("gen_ai.client.token.usage")
@@ -138,11 +166,17 @@ public final class LlmObsMeters
 			.tag("gen_ai.token.type", type)
 			.tag("gen_ai.provider.name", provider)
 			.tag("gen_ai.request.model", model)
+			.tag(PROMPT_VERSION, promptVersion)
 			.register(registry);
 	}
 
 	@Override
 	public void evaluated(EvaluationResult result) {
+		evaluated(result, null);
+	}
+
+	@Override
+	public void evaluated(EvaluationResult result, String promptVersion) {
 		MeterRegistry current = this.registry;
 		if (current == null) {
 			return;
@@ -151,6 +185,7 @@ public final class LlmObsMeters
 			.description("Evaluations by verdict")
 			.tag("gen_ai.evaluation.name", result.name())
 			.tag("verdict", result.verdict().value())
+			.tag(PROMPT_VERSION, this.promptVersions.tagFor(promptVersion))
 			.register(current)
 			.increment();
 		if (result.score() != null) {

@@ -18,6 +18,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import dev.llmobs.annotation.Capture;
 import dev.llmobs.annotation.Embedding;
 import dev.llmobs.annotation.Evaluated;
+import dev.llmobs.annotation.LlmPrompt;
 import dev.llmobs.annotation.LlmAgent;
 import dev.llmobs.annotation.LlmCall;
 import dev.llmobs.annotation.LlmChain;
@@ -27,6 +28,7 @@ import dev.llmobs.annotation.NoCapture;
 import dev.llmobs.annotation.RetrievalQuery;
 import dev.llmobs.annotation.Retriever;
 import dev.llmobs.trace.Convention;
+import dev.llmobs.prompt.PromptTemplateInfo;
 import dev.llmobs.trace.EvaluationSpec;
 import dev.llmobs.trace.LlmSpanKind;
 import dev.llmobs.trace.LlmSpanTracer;
@@ -109,7 +111,16 @@ public final class SpanDescriptorResolver {
 				LlmSpanTracer.staticAttributes(options.kind(), name, options.identity(), this.conventions),
 				captureInput, captureOutput, names.toArray(String[]::new),
 				indexes.stream().mapToInt(Integer::intValue).toArray(), queryIndex, options.identity(),
-				evaluationSpec(method, discovered, parameters));
+				evaluationSpec(method, discovered, parameters), prompt(method, targetClass));
+	}
+
+	private static PromptTemplateInfo prompt(Method method, Class<?> targetClass) {
+		LlmPrompt declared = AnnotatedElementUtils.findMergedAnnotation(method, LlmPrompt.class);
+		if (declared == null) {
+			declared = AnnotatedElementUtils.findMergedAnnotation(targetClass, LlmPrompt.class);
+		}
+		return (declared != null) ? PromptTemplateInfo.of(declared.id(), declared.version(), declared.template(), null)
+				: null;
 	}
 
 	private static EvaluationSpec evaluationSpec(Method method, String[] names, Parameter[] parameters) {

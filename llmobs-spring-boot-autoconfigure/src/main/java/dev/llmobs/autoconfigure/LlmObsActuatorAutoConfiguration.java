@@ -44,8 +44,8 @@ public final class LlmObsActuatorAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		LlmObsMeters llmObsMeters(ObjectProvider<ExportStatistics> statistics) {
-			return new LlmObsMeters(statistics.getIfAvailable());
+		LlmObsMeters llmObsMeters(ObjectProvider<ExportStatistics> statistics, LlmObsProperties properties) {
+			return new LlmObsMeters(statistics.getIfAvailable(), properties.getMetrics().getMaxPromptVersions());
 		}
 
 	}

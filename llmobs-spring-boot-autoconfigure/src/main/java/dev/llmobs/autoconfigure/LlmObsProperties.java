@@ -43,6 +43,8 @@ public class LlmObsProperties {
 
 	private final SpringAi springAi = new SpringAi();
 
+	private final Metrics metrics = new Metrics();
+
 	private final Health health = new Health();
 
 	private final Pricing pricing = new Pricing();
@@ -89,6 +91,10 @@ public class LlmObsProperties {
 
 	public Console getConsole() {
 		return this.console;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
 	}
 
 	public SpringAi getSpringAi() {
@@ -376,6 +382,27 @@ public class LlmObsProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Metrics.
+	 */
+	public static class Metrics {
+
+		/**
+		 * Distinct prompt versions kept as values of the 'prompt.version' tag; later ones
+		 * are tagged 'other'.
+		 */
+		private int maxPromptVersions = 50;
+
+		public int getMaxPromptVersions() {
+			return this.maxPromptVersions;
+		}
+
+		public void setMaxPromptVersions(int maxPromptVersions) {
+			this.maxPromptVersions = maxPromptVersions;
 		}
 
 	}

@@ -13,6 +13,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.llmobs.prompt.PromptTemplateInfo;
 import dev.llmobs.trace.LlmObsAttributes;
 
 /**
@@ -27,7 +28,7 @@ public final class LlmObsContext {
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	/** Nothing set. */
-	public static final LlmObsContext EMPTY = new LlmObsContext(null, null, Map.of(), List.of(), false);
+	public static final LlmObsContext EMPTY = new LlmObsContext(null, null, Map.of(), List.of(), false, null);
 
 	private final String sessionId;
 
@@ -39,10 +40,13 @@ public final class LlmObsContext {
 
 	private final boolean judge;
 
+	private final PromptTemplateInfo prompt;
+
 	private volatile Attributes attributes;
 
 	private LlmObsContext(String sessionId, String userId, Map<String, Object> metadata, List<String> tags,
-			boolean judge) {
+			boolean judge, PromptTemplateInfo prompt) {
+		this.prompt = prompt;
 		this.sessionId = sessionId;
 		this.userId = userId;
 		this.metadata = metadata;
@@ -115,13 +119,30 @@ public final class LlmObsContext {
 	 */
 	public boolean isEmpty() {
 		return this.sessionId == null && this.userId == null && this.metadata.isEmpty() && this.tags.isEmpty()
-				&& !this.judge;
+				&& !this.judge && this.prompt == null;
 	}
 
 	/**
 	 * Whether spans started now belong to an LLM judge's evaluation, not the application.
 	 * @return {@code true} inside a judge's call
 	 */
+	/**
+	 * The prompt template in use, recorded on LLM spans only.
+	 * @return the template, or {@code null}
+	 */
+	public PromptTemplateInfo prompt() {
+		return this.prompt;
+	}
+
+	/**
+	 * A copy using a prompt template; an inner declaration wins over an outer one.
+	 * @param prompt the template
+	 * @return the new context
+	 */
+	public LlmObsContext withPrompt(PromptTemplateInfo prompt) {
+		return new LlmObsContext(this.sessionId, this.userId, this.metadata, this.tags, this.judge, prompt);
+	}
+
 	public boolean isJudge() {
 		return this.judge;
 	}
@@ -131,7 +152,7 @@ public final class LlmObsContext {
 	 * @return the new value
 	 */
 	public LlmObsContext asJudge() {
-		return new LlmObsContext(this.sessionId, this.userId, this.metadata, this.tags, true);
+		return new LlmObsContext(this.sessionId, this.userId, this.metadata, this.tags, true, this.prompt);
 	}
 
 	/**
@@ -140,7 +161,7 @@ public final class LlmObsContext {
 	 * @return the new value
 	 */
 	public LlmObsContext withSession(String sessionId) {
-		return new LlmObsContext(sessionId, this.userId, this.metadata, this.tags, this.judge);
+		return new LlmObsContext(sessionId, this.userId, this.metadata, this.tags, this.judge, this.prompt);
 	}
 
 	/**
@@ -149,7 +170,7 @@ public final class LlmObsContext {
 	 * @return the new value
 	 */
 	public LlmObsContext withUser(String userId) {
-		return new LlmObsContext(this.sessionId, userId, this.metadata, this.tags, this.judge);
+		return new LlmObsContext(this.sessionId, userId, this.metadata, this.tags, this.judge, this.prompt);
 	}
 
 	/**
@@ -162,7 +183,7 @@ public final class LlmObsContext {
 		Map<String, Object> merged = new LinkedHashMap<>(this.metadata);
 		merged.put(key, value);
 		return new LlmObsContext(this.sessionId, this.userId, Collections.unmodifiableMap(merged), this.tags,
-				this.judge);
+				this.judge, this.prompt);
 	}
 
 	/**
@@ -178,7 +199,7 @@ public final class LlmObsContext {
 			}
 		}
 		return new LlmObsContext(this.sessionId, this.userId, this.metadata,
-				Collections.unmodifiableList(new ArrayList<>(merged)), this.judge);
+				Collections.unmodifiableList(new ArrayList<>(merged)), this.judge, this.prompt);
 	}
 
 	/**

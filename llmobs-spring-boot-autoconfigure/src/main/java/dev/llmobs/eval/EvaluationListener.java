@@ -17,6 +17,16 @@ public interface EvaluationListener {
 	}
 
 	/**
+	 * One evaluation of a call made with a prompt template of a declared version produced
+	 * a result.
+	 * @param result the result
+	 * @param promptVersion the prompt template's version, or {@code null}
+	 */
+	default void evaluated(EvaluationResult result, String promptVersion) {
+		evaluated(result);
+	}
+
+	/**
 	 * An evaluation was skipped because the executor was saturated.
 	 * @param evaluator the evaluator name
 	 */

@@ -62,11 +62,21 @@ public final class EvaluationRecorder {
 	 * @param results the results
 	 */
 	public void recordOn(Span span, List<EvaluationResult> results) {
+		recordOn(span, results, PromptVersions.current(null));
+	}
+
+	/**
+	 * Records results on an open span, for a call made with a given prompt version.
+	 * @param span the target span
+	 * @param results the results
+	 * @param promptVersion the prompt template's version, or {@code null}
+	 */
+	public void recordOn(Span span, List<EvaluationResult> results, String promptVersion) {
 		int index = nextIndex(span);
 		for (EvaluationResult result : results) {
 			span.setAllAttributes(indexed(index++, result));
 			span.addEvent(EVENT, eventAttributes(result));
-			this.listener.evaluated(result);
+			this.listener.evaluated(result, promptVersion);
 			log(span, result);
 		}
 		String verdict = verdict(span, results);
@@ -81,6 +91,17 @@ public final class EvaluationRecorder {
 	 * @param results the results
 	 */
 	public void recordAfter(SpanContext target, List<EvaluationResult> results) {
+		recordAfter(target, results, PromptVersions.current(null));
+	}
+
+	/**
+	 * Records results on a new {@code EVALUATOR} span, for a call made with a given
+	 * prompt version.
+	 * @param target the target span's context
+	 * @param results the results
+	 * @param promptVersion the prompt template's version, or {@code null}
+	 */
+	public void recordAfter(SpanContext target, List<EvaluationResult> results, String promptVersion) {
 		Span span = this.tracer.spanBuilder("evaluate")
 			.setParent(Context.root().with(Span.wrap(target)))
 			.addLink(target)
@@ -89,7 +110,7 @@ public final class EvaluationRecorder {
 			.setAttribute("gen_ai.operation.name", "evaluate")
 			.startSpan();
 		try {
-			recordOn(span, results);
+			recordOn(span, results, promptVersion);
 		}
 		finally {
 			span.end();

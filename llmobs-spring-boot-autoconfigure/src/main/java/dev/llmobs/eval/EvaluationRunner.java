@@ -89,16 +89,22 @@ public final class EvaluationRunner implements CompletionHook {
 			return;
 		}
 		EvaluationInput input = input(spec, span, arguments, result, traceState);
+		String promptVersion = PromptVersions.current(traceState);
+		if (promptVersion == null && descriptor.prompt() != null) {
+			promptVersion = descriptor.prompt().version();
+		}
 		if (!spec.async()) {
 			List<EvaluationResult> results = runAll(spec.evaluators(), input, false);
 			if (!results.isEmpty()) {
-				this.recorder.recordOn(span, results);
+				this.recorder.recordOn(span, results, promptVersion);
 			}
 			return;
 		}
 		SpanContext target = span.getSpanContext();
+		String version = promptVersion;
 		try {
-			this.queue.execute(() -> this.recorder.recordAfter(target, runAll(spec.evaluators(), input, true)));
+			this.queue
+				.execute(() -> this.recorder.recordAfter(target, runAll(spec.evaluators(), input, true), version));
 		}
 		catch (RejectedExecutionException ex) {
 			spec.evaluators().forEach(this.listener::skipped);

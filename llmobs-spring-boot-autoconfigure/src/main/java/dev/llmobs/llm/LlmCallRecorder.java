@@ -9,6 +9,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.llmobs.context.LlmObsContext;
+import dev.llmobs.prompt.PromptTemplateInfo;
 import dev.llmobs.trace.LlmObsAttributes;
 import dev.llmobs.trace.TraceState;
 
@@ -63,6 +64,22 @@ public final class LlmCallRecorder {
 	 */
 	public void record(Span span, String provider, String requestModel, LlmUsage usage, TraceState traceState,
 			boolean openInference, boolean genAi) {
+		record(span, provider, requestModel, usage, traceState, openInference, genAi, LlmObsContext.current().prompt());
+	}
+
+	/**
+	 * Records a call's usage on its span, for a call made with a given prompt template.
+	 * @param span the LLM span
+	 * @param provider the provider, or empty
+	 * @param requestModel the requested model, or empty
+	 * @param usage the usage
+	 * @param traceState the chain root's accumulator, or {@code null}
+	 * @param openInference whether OpenInference keys are written
+	 * @param genAi whether GenAI keys are written
+	 * @param prompt the prompt template in use when the call started, or {@code null}
+	 */
+	public void record(Span span, String provider, String requestModel, LlmUsage usage, TraceState traceState,
+			boolean openInference, boolean genAi, PromptTemplateInfo prompt) {
 		if (usage.inputTokens() != null) {
 			putLong(span, openInference, genAi, usage.inputTokens(), true);
 		}
@@ -103,7 +120,8 @@ public final class LlmCallRecorder {
 		else if (logger.isDebugEnabled()) {
 			logger.debug("llmobs has no price for model '" + model + "'; set llmobs.pricing.models");
 		}
-		this.listener.recorded(provider.isEmpty() ? null : provider, model, usage, cost, truncated);
+		this.listener.recorded(provider.isEmpty() ? null : provider, model, usage, cost, truncated,
+				(prompt != null) ? prompt.version() : null);
 	}
 
 	private LlmCost price(String model, String responseModel, LlmUsage usage) {

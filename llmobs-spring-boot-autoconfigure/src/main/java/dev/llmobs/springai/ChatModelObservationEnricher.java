@@ -67,10 +67,16 @@ public final class ChatModelObservationEnricher implements ObservationHandler<Ch
 			ObservedCall call = ObservedCall.start(context, context.getOperationMetadata().provider(),
 					(options != null) ? options.getModel() : null);
 			Span span = call.span();
+			if (call.traceState() != null) {
+				call.traceState().usePrompt(call.prompt());
+			}
 			if (!span.isRecording()) {
 				return;
 			}
 			this.enrichment.writeIdentity(span, LlmSpanKind.LLM, call);
+			if (call.prompt() != null) {
+				this.enrichment.writer().writePrompt(span, call.prompt(), this.captureInputs);
+			}
 			if (this.enrichment.openInference()) {
 				String parameters = ChatMessageWriter.invocationParameters(options);
 				if (parameters != null) {
@@ -102,7 +108,7 @@ public final class ChatModelObservationEnricher implements ObservationHandler<Ch
 			LlmUsage usage = this.recorder.extract(response);
 			if (usage != null) {
 				this.recorder.record(span, call.provider().genAi(), call.requestModel(), usage, call.traceState(),
-						this.enrichment.openInference(), this.enrichment.genAi());
+						this.enrichment.openInference(), this.enrichment.genAi(), call.prompt());
 				this.enrichment.dropRetypedKeyValues(context);
 			}
 			if (this.captureOutputs && span.isRecording()) {

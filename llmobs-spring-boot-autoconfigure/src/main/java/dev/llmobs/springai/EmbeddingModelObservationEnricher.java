@@ -96,7 +96,7 @@ public final class EmbeddingModelObservationEnricher implements ObservationHandl
 			LlmUsage usage = usageOf(response.getMetadata());
 			if (usage != null) {
 				this.recorder.record(call.span(), call.provider().genAi(), call.requestModel(), usage,
-						call.traceState(), this.enrichment.openInference(), this.enrichment.genAi());
+						call.traceState(), this.enrichment.openInference(), this.enrichment.genAi(), null);
 				this.enrichment.dropRetypedKeyValues(context);
 			}
 		}

@@ -6,6 +6,7 @@ import io.opentelemetry.context.Context;
 
 import dev.llmobs.context.LlmObsContext;
 import dev.llmobs.llm.NestedModelCalls;
+import dev.llmobs.prompt.PromptTemplateInfo;
 import dev.llmobs.trace.TraceState;
 
 /**
@@ -17,8 +18,10 @@ import dev.llmobs.trace.TraceState;
  * @param traceState the chain root's accumulator, or {@code null} (also for judge calls)
  * @param provider the provider's names
  * @param requestModel the requested model, or empty
+ * @param prompt the prompt template declared where the call started, or {@code null}
  */
-record ObservedCall(Span span, TraceState traceState, ProviderNames provider, String requestModel) {
+record ObservedCall(Span span, TraceState traceState, ProviderNames provider, String requestModel,
+		PromptTemplateInfo prompt) {
 
 	/**
 	 * Records the start of a call in its observation context and tells an enclosing
@@ -34,9 +37,10 @@ record ObservedCall(Span span, TraceState traceState, ProviderNames provider, St
 		if (enclosing != null) {
 			enclosing.started();
 		}
-		TraceState traceState = LlmObsContext.from(current).isJudge() ? null : TraceState.from(current);
+		LlmObsContext llmObs = LlmObsContext.from(current);
+		TraceState traceState = llmObs.isJudge() ? null : TraceState.from(current);
 		ObservedCall call = new ObservedCall(ObservedSpans.of(observation), traceState, ProviderNames.of(provider),
-				(requestModel != null) ? requestModel : "");
+				(requestModel != null) ? requestModel : "", llmObs.prompt());
 		observation.put(ObservedCall.class, call);
 		return call;
 	}

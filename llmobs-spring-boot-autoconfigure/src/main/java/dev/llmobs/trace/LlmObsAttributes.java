@@ -36,6 +36,24 @@ public final class LlmObsAttributes {
 	/** The model call's output messages as GenAI JSON. */
 	public static final AttributeKey<String> GEN_AI_OUTPUT_MESSAGES = AttributeKey.stringKey("gen_ai.output.messages");
 
+	/** The prompt template's text (OpenInference). */
+	public static final AttributeKey<String> LLM_PROMPT_TEMPLATE_TEMPLATE = AttributeKey
+		.stringKey("llm.prompt_template.template");
+
+	/** The prompt template's declared version (OpenInference). */
+	public static final AttributeKey<String> LLM_PROMPT_TEMPLATE_VERSION = AttributeKey
+		.stringKey("llm.prompt_template.version");
+
+	/** The prompt template's variables as JSON (OpenInference). */
+	public static final AttributeKey<String> LLM_PROMPT_TEMPLATE_VARIABLES = AttributeKey
+		.stringKey("llm.prompt_template.variables");
+
+	/** The prompt template's id (GenAI). */
+	public static final AttributeKey<String> GEN_AI_PROMPT_NAME = AttributeKey.stringKey("gen_ai.prompt.name");
+
+	/** {@code sha256:} hex of the prompt template's text, stable across runs. */
+	public static final AttributeKey<String> LLMOBS_PROMPT_HASH = AttributeKey.stringKey("llmobs.prompt.hash");
+
 	/** The summed cost in USD of the model calls under a chain root. */
 	public static final AttributeKey<Double> LLMOBS_TRACE_COST = AttributeKey.doubleKey("llmobs.trace.cost");
 

@@ -9,7 +9,9 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 
 import dev.llmobs.context.ContextScopes;
+import dev.llmobs.context.LlmObsContext;
 import dev.llmobs.llm.NestedModelCalls;
+import dev.llmobs.prompt.PromptTemplateInfo;
 
 /**
  * Starts LLM spans as children of the current OpenTelemetry context and hands back the
@@ -105,13 +107,27 @@ public final class LlmSpanTracer {
 	public SpanCompletion start(SpanDescriptor descriptor, Object[] arguments) {
 		long startNanos = System.nanoTime();
 		Span span = this.tracer.spanBuilder(descriptor.spanName()).startSpan();
+		Context current = Context.current();
+		TraceState traceState = TraceState.from(current);
+		PromptTemplateInfo prompt = null;
+		if (descriptor.kind() == LlmSpanKind.LLM) {
+			prompt = (descriptor.prompt() != null) ? descriptor.prompt() : LlmObsContext.from(current).prompt();
+			if (traceState != null && !LlmObsContext.from(current).isJudge()) {
+				traceState.usePrompt(prompt);
+			}
+		}
 		if (span.isRecording()) {
 			// Set after the sampling decision: an unsampled span pays nothing for them.
 			span.setAllAttributes(descriptor.attributes());
 			this.writer.writeInput(span, descriptor, arguments);
+			if (prompt != null) {
+				this.writer.writePrompt(span, prompt, descriptor.captureInput());
+			}
 		}
-		return new SpanCompletion(span, descriptor, this.writer, startNanos, this.operations,
-				TraceState.from(Context.current()), (descriptor.evaluation() != null) ? arguments : null, this.hook);
+		SpanCompletion completion = new SpanCompletion(span, descriptor, this.writer, startNanos, this.operations,
+				traceState, (descriptor.evaluation() != null) ? arguments : null, this.hook);
+		completion.usePrompt(prompt);
+		return completion;
 	}
 
 	/**
@@ -121,10 +137,15 @@ public final class LlmSpanTracer {
 	 * @return the context
 	 */
 	public Context contextFor(SpanCompletion completion) {
+		PromptTemplateInfo declared = completion.descriptor().prompt();
 		if (!completion.span().isRecording()) {
-			return Context.current().with(completion.span());
+			Context context = Context.current().with(completion.span());
+			return (declared != null) ? withPrompt(context, declared) : context;
 		}
 		Context context = ContextScopes.contextFor(completion.span());
+		if (declared != null) {
+			context = withPrompt(context, declared);
+		}
 		if (completion.descriptor().kind() == LlmSpanKind.CHAIN && TraceState.from(context) == null) {
 			TraceState state = new TraceState(completion.span());
 			completion.useTraceState(state);
@@ -136,6 +157,10 @@ public final class LlmSpanTracer {
 			context = nested.storeIn(context);
 		}
 		return context;
+	}
+
+	private static Context withPrompt(Context context, PromptTemplateInfo prompt) {
+		return LlmObsContext.from(context).withPrompt(prompt).storeIn(context);
 	}
 
 	/**

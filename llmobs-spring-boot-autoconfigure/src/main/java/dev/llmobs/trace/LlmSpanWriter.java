@@ -12,6 +12,7 @@ import dev.llmobs.capture.ContentCapture;
 import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmUsage;
 import dev.llmobs.llm.NestedModelCalls;
+import dev.llmobs.prompt.PromptTemplateInfo;
 import dev.llmobs.trace.document.DocumentAttributes;
 import dev.llmobs.trace.document.DocumentExtractor;
 import dev.llmobs.trace.document.RetrievedDocument;
@@ -110,6 +111,21 @@ public final class LlmSpanWriter {
 	}
 
 	/**
+	 * Writes the prompt template in use on an LLM span.
+	 * @param span the LLM span
+	 * @param prompt the template
+	 * @param captureInputs whether the template text and variables are recorded
+	 */
+	public void writePrompt(Span span, PromptTemplateInfo prompt, boolean captureInputs) {
+		try {
+			PromptAttributes.write(span, prompt, this.capture, captureInputs);
+		}
+		catch (Throwable ex) {
+			RecordingFailures.record("a prompt template", ex);
+		}
+	}
+
+	/**
 	 * Writes retrieved documents as a retriever span's output, as {@code @Retriever}
 	 * does.
 	 * @param span the retriever span
@@ -180,14 +196,14 @@ public final class LlmSpanWriter {
 		}
 	}
 
-	void writeOutput(Span span, SpanDescriptor descriptor, Object value, TraceState traceState,
-			NestedModelCalls nested) {
+	void writeOutput(Span span, SpanDescriptor descriptor, Object value, TraceState traceState, NestedModelCalls nested,
+			PromptTemplateInfo prompt) {
 		try {
 			if (!span.isRecording()) {
 				return;
 			}
 			if (descriptor.kind() == LlmSpanKind.LLM && this.llmCalls != null
-					&& writeModelResponse(span, descriptor, value, traceState, nested)) {
+					&& writeModelResponse(span, descriptor, value, traceState, nested, prompt)) {
 				return;
 			}
 			if (descriptor.kind() == LlmSpanKind.RETRIEVER) {
@@ -207,7 +223,7 @@ public final class LlmSpanWriter {
 	}
 
 	private boolean writeModelResponse(Span span, SpanDescriptor descriptor, Object value, TraceState traceState,
-			NestedModelCalls nested) {
+			NestedModelCalls nested, PromptTemplateInfo prompt) {
 		LlmUsage usage = this.llmCalls.extract(value);
 		if (usage == null) {
 			return false;
@@ -217,7 +233,7 @@ public final class LlmSpanWriter {
 			// usage.
 			SpanIdentity identity = descriptor.identity();
 			this.llmCalls.record(span, identity.provider(), identity.model(), usage, traceState, this.openInference,
-					this.genAi);
+					this.genAi, prompt);
 		}
 		if (descriptor.captureOutput() && this.openInference) {
 			String text = (usage.outputText() != null) ? this.capture.captureText(usage.outputText()) : null;

@@ -10,6 +10,7 @@ import io.opentelemetry.api.trace.Span;
 
 import dev.llmobs.capture.CapturedContent;
 import dev.llmobs.llm.NestedModelCalls;
+import dev.llmobs.prompt.PromptTemplateInfo;
 
 /**
  * Ends one span exactly once when the work it measures ends, whether that is when the
@@ -30,6 +31,8 @@ public final class SpanCompletion {
 	private TraceState traceState;
 
 	private NestedModelCalls nestedModelCalls;
+
+	private PromptTemplateInfo prompt;
 
 	private final Object[] arguments;
 
@@ -65,6 +68,10 @@ public final class SpanCompletion {
 
 	void useNestedModelCalls(NestedModelCalls nested) {
 		this.nestedModelCalls = nested;
+	}
+
+	void usePrompt(PromptTemplateInfo prompt) {
+		this.prompt = prompt;
 	}
 
 	/**
@@ -115,7 +122,8 @@ public final class SpanCompletion {
 	 */
 	public void succeed(Object value) {
 		if (this.ended.compareAndSet(false, true)) {
-			this.writer.writeOutput(this.span, this.descriptor, value, this.traceState, this.nestedModelCalls);
+			this.writer.writeOutput(this.span, this.descriptor, value, this.traceState, this.nestedModelCalls,
+					this.prompt);
 			if (this.hook != null && this.descriptor.evaluation() != null) {
 				try {
 					this.hook.completed(this.span, this.descriptor, this.arguments, value, this.traceState);

@@ -1,5 +1,7 @@
 package dev.llmobs.trace;
 
+import dev.llmobs.prompt.PromptTemplateInfo;
+
 import io.opentelemetry.api.common.Attributes;
 
 /**
@@ -18,9 +20,10 @@ import io.opentelemetry.api.common.Attributes;
  * @param queryIndex the position of the retrieval query argument, or -1
  * @param identity provider, model, operation and description from the annotation
  * @param evaluation what {@code @Evaluated} asks for, or {@code null}
+ * @param prompt the prompt template {@code @LlmPrompt} declares, or {@code null}
  */
 public record SpanDescriptor(LlmSpanKind kind, String spanName, Attributes attributes, boolean captureInput,
 		boolean captureOutput, String[] parameterNames, int[] parameterIndexes, int queryIndex, SpanIdentity identity,
-		EvaluationSpec evaluation) {
+		EvaluationSpec evaluation, PromptTemplateInfo prompt) {
 
 }

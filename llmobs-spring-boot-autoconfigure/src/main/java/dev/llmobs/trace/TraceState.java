@@ -8,6 +8,8 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 
+import dev.llmobs.prompt.PromptTemplateInfo;
+
 /**
  * Sums the cost of the model calls under one chain root and keeps the total on that root
  * as {@code llmobs.trace.cost}. Lives in the context of the root chain span.
@@ -21,6 +23,8 @@ public final class TraceState {
 	private static final int MAX_DOCUMENTS = 50;
 
 	private final DoubleAdder total = new DoubleAdder();
+
+	private volatile PromptTemplateInfo prompt;
 
 	private final List<String> documents = new CopyOnWriteArrayList<>();
 
@@ -53,6 +57,25 @@ public final class TraceState {
 	public void add(double cost) {
 		this.total.add(cost);
 		this.root.setAttribute(LlmObsAttributes.LLMOBS_TRACE_COST, this.total.sum());
+	}
+
+	/**
+	 * Remembers the prompt template of a model call under this root, for evaluations of
+	 * the root (the last one wins).
+	 * @param prompt the template, possibly {@code null}
+	 */
+	public void usePrompt(PromptTemplateInfo prompt) {
+		if (prompt != null) {
+			this.prompt = prompt;
+		}
+	}
+
+	/**
+	 * The prompt template of the latest model call under this root.
+	 * @return the template, or {@code null}
+	 */
+	public PromptTemplateInfo prompt() {
+		return this.prompt;
 	}
 
 	/**

@@ -123,7 +123,7 @@ class LlmJudgeEvaluatorTests {
 		Span target = provider.get("t").spanBuilder("answer").startSpan();
 		SpanDescriptor descriptor = new SpanDescriptor(LlmSpanKind.CHAIN, "answer",
 				io.opentelemetry.api.common.Attributes.empty(), true, true, new String[0], new int[0], -1,
-				SpanIdentity.NONE, new EvaluationSpec(List.of("llm-judge"), 1.0, true, -1, -1));
+				SpanIdentity.NONE, new EvaluationSpec(List.of("llm-judge"), 1.0, true, -1, -1), null);
 		runner.completed(target, descriptor, new Object[] { "How long do refunds take?" }, "Five days.", null);
 		target.end();
 		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);

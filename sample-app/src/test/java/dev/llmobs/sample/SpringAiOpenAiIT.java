@@ -125,6 +125,8 @@ class SpringAiOpenAiIT {
 		assertThat(chat.doubleAttr("llm.cost.total")).isCloseTo(expectedCost, within(1e-12));
 		assertThat(chat.doubleAttr("gen_ai.usage.cost")).isCloseTo(expectedCost, within(1e-12));
 		assertThat(chat.attr("session.id")).isEqualTo("ai-session");
+		assertThat(chat.attr("gen_ai.prompt.name")).isEqualTo("support-answer");
+		assertThat(chat.attr("llm.prompt_template.version")).isEqualTo("2");
 
 		// The @LlmCall wrapper nests the real call and leaves the usage to it: counted
 		// once.

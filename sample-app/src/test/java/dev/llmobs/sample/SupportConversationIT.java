@@ -107,6 +107,11 @@ class SupportConversationIT {
 			assertThat(llm.longAttr("llm.token_count.prompt")).isGreaterThan(100L);
 			assertThat(llm.longAttr("llm.token_count.completion")).isPositive();
 			assertThat(llm.attr("output.value")).startsWith("[offline model]");
+			assertThat(llm.attr("gen_ai.prompt.name")).isEqualTo("support-answer");
+			assertThat(llm.attr("llm.prompt_template.version")).isEqualTo("2");
+			assertThat(llm.attr("llm.prompt_template.template")).contains("{articles}");
+			assertThat(llm.attr("llmobs.prompt.hash")).startsWith("sha256:");
+			assertThat(chain.hasAttr("gen_ai.prompt.name")).isFalse();
 		}
 		assertThat(first.traceId()).isNotEqualTo(second.traceId());
 	}

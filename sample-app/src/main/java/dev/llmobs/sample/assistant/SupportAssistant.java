@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 
 import dev.llmobs.annotation.Evaluated;
 import dev.llmobs.annotation.LlmChain;
+import dev.llmobs.annotation.LlmPrompt;
 import dev.llmobs.sample.knowledge.Article;
 import dev.llmobs.sample.knowledge.KnowledgeBase;
 import dev.llmobs.sample.model.ModelReply;
@@ -33,6 +34,7 @@ public class SupportAssistant {
 	}
 
 	@LlmChain(name = "support-flow")
+	@LlmPrompt(id = PromptBuilder.TEMPLATE_ID, version = PromptBuilder.VERSION, template = PromptBuilder.TEMPLATE)
 	@Evaluated({ "non-empty", "context-overlap", "pii-leak", "answer-quality" })
 	public SupportAnswer answer(String question) {
 		List<Article> articles = this.knowledgeBase.search(question, ARTICLES);
