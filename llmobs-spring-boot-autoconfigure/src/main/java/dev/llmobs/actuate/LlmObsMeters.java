@@ -19,6 +19,7 @@ import dev.llmobs.export.ExportStatistics;
 import dev.llmobs.llm.LlmCallListener;
 import dev.llmobs.llm.LlmCost;
 import dev.llmobs.llm.LlmUsage;
+import dev.llmobs.sampling.SamplingListener;
 import dev.llmobs.trace.LlmSpanKind;
 import dev.llmobs.trace.OperationListener;
 import dev.llmobs.trace.SpanDescriptor;
@@ -29,8 +30,8 @@ import dev.llmobs.trace.SpanDescriptor;
  * {@code llmobs.capture.redactions}. Tags are low-cardinality (kinds, method names,
  * outcomes); never a session, user or content. Meters are looked up once and cached.
  */
-public final class LlmObsMeters
-		implements MeterBinder, OperationListener, CaptureListener, LlmCallListener, EvaluationListener {
+public final class LlmObsMeters implements MeterBinder, OperationListener, CaptureListener, LlmCallListener,
+		EvaluationListener, SamplingListener {
 
 	private final ExportStatistics statistics;
 
@@ -195,6 +196,21 @@ public final class LlmObsMeters
 				.register(current)
 				.record(result.score());
 		}
+	}
+
+	@Override
+	public void decided(boolean kept, String reason, boolean forced, int spans) {
+		MeterRegistry current = this.registry;
+		if (current == null) {
+			return;
+		}
+		Counter.builder("llmobs.sampling.decisions")
+			.description("Traces decided by tail sampling")
+			.tag("decision", kept ? "kept" : "dropped")
+			.tag("reason", reason)
+			.tag("forced", Boolean.toString(forced))
+			.register(current)
+			.increment();
 	}
 
 	@Override

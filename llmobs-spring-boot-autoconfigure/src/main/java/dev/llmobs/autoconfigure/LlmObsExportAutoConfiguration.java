@@ -2,6 +2,8 @@ package dev.llmobs.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -12,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -22,6 +25,10 @@ import dev.llmobs.export.ExportAccountingSpanProcessor;
 import dev.llmobs.export.ExportStatistics;
 import dev.llmobs.export.RecentTraceStore;
 import dev.llmobs.export.TraceAssembler;
+import dev.llmobs.sampling.SamplingListener;
+import dev.llmobs.sampling.SamplingRules;
+import dev.llmobs.sampling.TailSamplingPostProcessor;
+import dev.llmobs.sampling.TailSamplingSpanExporter;
 
 /**
  * Auto-configuration of what follows the end of spans: export accounting around Boot's
@@ -48,6 +55,21 @@ public final class LlmObsExportAutoConfiguration {
 	static ExportAccountingPostProcessor llmObsExportAccountingPostProcessor(
 			ObjectProvider<ExportStatistics> statistics) {
 		return new ExportAccountingPostProcessor(statistics::getObject);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("llmobs.sampling.enabled")
+	static TailSamplingPostProcessor llmObsTailSamplingPostProcessor(Environment environment,
+			ObjectProvider<SamplingListener> listener) {
+		LlmObsProperties.Sampling sampling = Binder.get(environment)
+			.bind("llmobs.sampling", LlmObsProperties.Sampling.class)
+			.orElseGet(LlmObsProperties.Sampling::new);
+		SamplingRules rules = new SamplingRules(sampling.isKeepErrors(), sampling.isKeepFailedEvaluations(),
+				sampling.isKeepTruncated(), sampling.getKeepCostAbove(), sampling.getKeepDurationAbove(),
+				Map.copyOf(sampling.getKeepMetadata()), Set.copyOf(sampling.getKeepUsers()), sampling.getKeepRate());
+		TailSamplingSpanExporter.Limits limits = new TailSamplingSpanExporter.Limits(sampling.getMaxTraces(),
+				sampling.getMaxSpansPerTrace(), sampling.getMaxBytes(), sampling.getGracePeriod());
+		return new TailSamplingPostProcessor(rules, limits, () -> listener.getIfUnique(() -> SamplingListener.NONE));
 	}
 
 	@Bean

@@ -45,6 +45,8 @@ public class LlmObsProperties {
 
 	private final Metrics metrics = new Metrics();
 
+	private final Sampling sampling = new Sampling();
+
 	private final Health health = new Health();
 
 	private final Pricing pricing = new Pricing();
@@ -91,6 +93,10 @@ public class LlmObsProperties {
 
 	public Console getConsole() {
 		return this.console;
+	}
+
+	public Sampling getSampling() {
+		return this.sampling;
 	}
 
 	public Metrics getMetrics() {
@@ -382,6 +388,184 @@ public class LlmObsProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Quality-aware tail sampling.
+	 */
+	public static class Sampling {
+
+		/**
+		 * Whether traces are held until their local root ends and then exported whole or
+		 * dropped by the keep rules and the keep rate.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Share of the traces no rule keeps that are exported, decided from the trace id.
+		 */
+		private double keepRate = 0.1;
+
+		/**
+		 * How long a trace is held after its local root ends, for asynchronous
+		 * evaluations.
+		 */
+		private Duration gracePeriod = Duration.ofSeconds(2);
+
+		/**
+		 * Traces held at most; beyond, the oldest is decided at once.
+		 */
+		private int maxTraces = 1000;
+
+		/**
+		 * Spans held per trace at most; beyond, the trace is decided at once.
+		 */
+		private int maxSpansPerTrace = 1000;
+
+		/**
+		 * Estimated bytes held at most; beyond, the oldest traces are decided at once.
+		 */
+		private long maxBytes = 64L * 1024 * 1024;
+
+		/**
+		 * Keep traces with a span in error or an exception.
+		 */
+		private boolean keepErrors = true;
+
+		/**
+		 * Keep traces with a failed evaluation or an evaluation error.
+		 */
+		private boolean keepFailedEvaluations = true;
+
+		/**
+		 * Keep traces with a model output cut at the token limit.
+		 */
+		private boolean keepTruncated = true;
+
+		/**
+		 * Keep traces costing more than this many USD.
+		 */
+		private Double keepCostAbove;
+
+		/**
+		 * Keep traces whose local root took longer than this.
+		 */
+		private Duration keepDurationAbove;
+
+		/**
+		 * Keep traces whose metadata holds one of these entries, e.g. tier: enterprise.
+		 */
+		private Map<String, String> keepMetadata = new LinkedHashMap<>();
+
+		/**
+		 * Keep traces of these user ids.
+		 */
+		private List<String> keepUsers = new ArrayList<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public double getKeepRate() {
+			return this.keepRate;
+		}
+
+		public void setKeepRate(double keepRate) {
+			this.keepRate = keepRate;
+		}
+
+		public Duration getGracePeriod() {
+			return this.gracePeriod;
+		}
+
+		public void setGracePeriod(Duration gracePeriod) {
+			this.gracePeriod = gracePeriod;
+		}
+
+		public int getMaxTraces() {
+			return this.maxTraces;
+		}
+
+		public void setMaxTraces(int maxTraces) {
+			this.maxTraces = maxTraces;
+		}
+
+		public int getMaxSpansPerTrace() {
+			return this.maxSpansPerTrace;
+		}
+
+		public void setMaxSpansPerTrace(int maxSpansPerTrace) {
+			this.maxSpansPerTrace = maxSpansPerTrace;
+		}
+
+		public long getMaxBytes() {
+			return this.maxBytes;
+		}
+
+		public void setMaxBytes(long maxBytes) {
+			this.maxBytes = maxBytes;
+		}
+
+		public boolean isKeepErrors() {
+			return this.keepErrors;
+		}
+
+		public void setKeepErrors(boolean keepErrors) {
+			this.keepErrors = keepErrors;
+		}
+
+		public boolean isKeepFailedEvaluations() {
+			return this.keepFailedEvaluations;
+		}
+
+		public void setKeepFailedEvaluations(boolean keepFailedEvaluations) {
+			this.keepFailedEvaluations = keepFailedEvaluations;
+		}
+
+		public boolean isKeepTruncated() {
+			return this.keepTruncated;
+		}
+
+		public void setKeepTruncated(boolean keepTruncated) {
+			this.keepTruncated = keepTruncated;
+		}
+
+		public Double getKeepCostAbove() {
+			return this.keepCostAbove;
+		}
+
+		public void setKeepCostAbove(Double keepCostAbove) {
+			this.keepCostAbove = keepCostAbove;
+		}
+
+		public Duration getKeepDurationAbove() {
+			return this.keepDurationAbove;
+		}
+
+		public void setKeepDurationAbove(Duration keepDurationAbove) {
+			this.keepDurationAbove = keepDurationAbove;
+		}
+
+		public Map<String, String> getKeepMetadata() {
+			return this.keepMetadata;
+		}
+
+		public void setKeepMetadata(Map<String, String> keepMetadata) {
+			this.keepMetadata = keepMetadata;
+		}
+
+		public List<String> getKeepUsers() {
+			return this.keepUsers;
+		}
+
+		public void setKeepUsers(List<String> keepUsers) {
+			this.keepUsers = keepUsers;
 		}
 
 	}

@@ -3,12 +3,13 @@ package dev.llmobs.export;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.Ordered;
 
 /**
  * Wraps every {@link SpanExporter} bean (Boot's OTLP exporter among them) so exports are
  * counted, leaving its settings untouched.
  */
-public final class ExportAccountingPostProcessor implements BeanPostProcessor {
+public final class ExportAccountingPostProcessor implements BeanPostProcessor, Ordered {
 
 	private final java.util.function.Supplier<ExportStatistics> statistics;
 
@@ -18,6 +19,16 @@ public final class ExportAccountingPostProcessor implements BeanPostProcessor {
 	 */
 	public ExportAccountingPostProcessor(java.util.function.Supplier<ExportStatistics> statistics) {
 		this.statistics = statistics;
+	}
+
+	/**
+	 * Ordered, so it wraps before unordered post-processors (tail sampling) wrap around
+	 * it: accounting then counts what is really sent.
+	 * @return the order
+	 */
+	@Override
+	public int getOrder() {
+		return 0;
 	}
 
 	@Override

@@ -54,6 +54,9 @@ public final class LlmObsAttributes {
 	/** {@code sha256:} hex of the prompt template's text, stable across runs. */
 	public static final AttributeKey<String> LLMOBS_PROMPT_HASH = AttributeKey.stringKey("llmobs.prompt.hash");
 
+	/** On the root of a trace kept by tail sampling: why it was kept. */
+	public static final AttributeKey<String> LLMOBS_SAMPLING_REASON = AttributeKey.stringKey("llmobs.sampling.reason");
+
 	/** The summed cost in USD of the model calls under a chain root. */
 	public static final AttributeKey<Double> LLMOBS_TRACE_COST = AttributeKey.doubleKey("llmobs.trace.cost");
 
