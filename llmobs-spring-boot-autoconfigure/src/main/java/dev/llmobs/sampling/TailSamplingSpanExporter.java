@@ -52,6 +52,8 @@ public final class TailSamplingSpanExporter implements SpanExporter {
 
 	private final Object lock = new Object();
 
+	private final Object exportLock = new Object();
+
 	/** Traces held, oldest first. */
 	private final LinkedHashMap<String, PendingTrace> pending = new LinkedHashMap<>();
 
@@ -120,9 +122,19 @@ public final class TailSamplingSpanExporter implements SpanExporter {
 		}
 		catch (RuntimeException ex) {
 			RecordingFailures.record("tail sampling", ex);
-			return this.delegate.export(spans);
+			return send(new ArrayList<>(spans));
 		}
-		return kept.isEmpty() ? CompletableResultCode.ofSuccess() : this.delegate.export(kept);
+		return kept.isEmpty() ? CompletableResultCode.ofSuccess() : send(kept);
+	}
+
+	/**
+	 * Hands kept spans to the delegate, one call at a time: both Boot's batch processor
+	 * and the decision thread export, and an exporter need not accept concurrent calls.
+	 */
+	private CompletableResultCode send(List<SpanData> kept) {
+		synchronized (this.exportLock) {
+			return this.delegate.export(kept);
+		}
 	}
 
 	/**
@@ -136,7 +148,7 @@ public final class TailSamplingSpanExporter implements SpanExporter {
 				decideDue(this.nanoTime.getAsLong(), kept);
 			}
 			if (!kept.isEmpty()) {
-				this.delegate.export(kept);
+				send(kept);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -236,7 +248,7 @@ public final class TailSamplingSpanExporter implements SpanExporter {
 			}
 		}
 		if (!kept.isEmpty()) {
-			this.delegate.export(kept).join(10, TimeUnit.SECONDS);
+			send(kept).join(10, TimeUnit.SECONDS);
 		}
 		return this.delegate.flush();
 	}

@@ -54,20 +54,25 @@ final class ChatMessageWriter {
 	}
 
 	void writeInput(Span span, Prompt prompt) {
-		List<FlatMessage> messages = new ArrayList<>();
+		List<FlatMessage> all = new ArrayList<>();
 		for (Message message : prompt.getInstructions()) {
 			if (message instanceof ToolResponseMessage tools) {
 				for (ToolResponseMessage.ToolResponse response : tools.getResponses()) {
-					messages.add(new FlatMessage("tool", this.capture.captureText(text(response.responseData())),
-							List.of(), response.id()));
+					all.add(new FlatMessage("tool", text(response.responseData()), List.of(), response.id()));
 				}
 			}
 			else {
-				messages.add(new FlatMessage(message.getMessageType().getValue(),
-						this.capture.captureText(text(message.getText())), toolCalls(message), null));
+				all.add(new FlatMessage(message.getMessageType().getValue(), text(message.getText()),
+						toolCalls(message), null));
 			}
 		}
-		int dropped = fitToBudget(messages);
+		// Choose what fits first, so the contents left out are never captured.
+		List<FlatMessage> messages = new ArrayList<>();
+		for (FlatMessage message : fitToBudget(all)) {
+			messages.add(new FlatMessage(message.role(), this.capture.captureText(message.content()),
+					message.toolCalls(), message.toolCallId()));
+		}
+		int dropped = all.size() - messages.size();
 		if (this.openInference) {
 			write(span, messages, "llm.input_messages.");
 			FlatMessage lastUser = lastUser(messages);
@@ -131,21 +136,39 @@ final class ChatMessageWriter {
 		}
 	}
 
-	private int fitToBudget(List<FlatMessage> messages) {
-		int dropped = 0;
-		while (messages.size() > 1 && cost(messages) > this.budget) {
-			boolean keepSystem = "system".equals(messages.get(0).role());
-			messages.remove(keepSystem ? 1 : 0);
-			dropped++;
+	/**
+	 * The messages that fit the attribute budget: a leading system prompt, then the
+	 * latest turns, in their order; at least the last message.
+	 */
+	private List<FlatMessage> fitToBudget(List<FlatMessage> messages) {
+		if (messages.isEmpty() || cost(messages) <= this.budget) {
+			return messages;
 		}
-		return dropped;
+		boolean keepSystem = "system".equals(messages.get(0).role());
+		int used = keepSystem ? cost(messages.get(0)) : 0;
+		int first = messages.size();
+		int lowest = keepSystem ? 1 : 0;
+		while (first > lowest && (first == messages.size() || used + cost(messages.get(first - 1)) <= this.budget)) {
+			used += cost(messages.get(first - 1));
+			first--;
+		}
+		List<FlatMessage> kept = new ArrayList<>();
+		if (keepSystem) {
+			kept.add(messages.get(0));
+		}
+		kept.addAll(messages.subList(first, messages.size()));
+		return kept;
+	}
+
+	private static int cost(FlatMessage message) {
+		return ATTRIBUTES_PER_MESSAGE + ATTRIBUTES_PER_TOOL_CALL * message.toolCalls().size()
+				+ ((message.toolCallId() != null) ? 1 : 0);
 	}
 
 	private static int cost(List<FlatMessage> messages) {
 		int total = 0;
 		for (FlatMessage message : messages) {
-			total += ATTRIBUTES_PER_MESSAGE + ATTRIBUTES_PER_TOOL_CALL * message.toolCalls().size()
-					+ ((message.toolCallId() != null) ? 1 : 0);
+			total += cost(message);
 		}
 		return total;
 	}

@@ -3,6 +3,7 @@ package dev.llmobs.springai;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
@@ -10,6 +11,7 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 
 import dev.llmobs.llm.LlmCallRecorder;
+import dev.llmobs.llm.NestedModelCalls;
 import dev.llmobs.llm.LlmUsage;
 import dev.llmobs.trace.LlmObsAttributes;
 import dev.llmobs.trace.LlmSpanKind;
@@ -66,6 +68,12 @@ public final class ChatModelObservationEnricher implements ObservationHandler<Ch
 			ChatOptions options = (prompt != null) ? prompt.getOptions() : null;
 			ObservedCall call = ObservedCall.start(context, context.getOperationMetadata().provider(),
 					(options != null) ? options.getModel() : null);
+			// An enclosing @LlmCall span leaves the usage of this, the real call, to this
+			// span.
+			NestedModelCalls enclosing = NestedModelCalls.from(Context.current());
+			if (enclosing != null) {
+				enclosing.started();
+			}
 			Span span = call.span();
 			if (call.traceState() != null) {
 				call.traceState().usePrompt(call.prompt());

@@ -5,7 +5,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 
 import dev.llmobs.context.LlmObsContext;
-import dev.llmobs.llm.NestedModelCalls;
 import dev.llmobs.prompt.PromptTemplateInfo;
 import dev.llmobs.trace.TraceState;
 
@@ -24,8 +23,7 @@ record ObservedCall(Span span, TraceState traceState, ProviderNames provider, St
 		PromptTemplateInfo prompt) {
 
 	/**
-	 * Records the start of a call in its observation context and tells an enclosing
-	 * {@code @LlmCall} span that the usage is this call's to report.
+	 * Records the start of a call in its observation context.
 	 * @param observation the observation's context
 	 * @param provider Spring AI's provider name
 	 * @param requestModel the requested model, possibly {@code null}
@@ -33,10 +31,6 @@ record ObservedCall(Span span, TraceState traceState, ProviderNames provider, St
 	 */
 	static ObservedCall start(Observation.Context observation, String provider, String requestModel) {
 		Context current = Context.current();
-		NestedModelCalls enclosing = NestedModelCalls.from(current);
-		if (enclosing != null) {
-			enclosing.started();
-		}
 		LlmObsContext llmObs = LlmObsContext.from(current);
 		TraceState traceState = llmObs.isJudge() ? null : TraceState.from(current);
 		ObservedCall call = new ObservedCall(ObservedSpans.of(observation), traceState, ProviderNames.of(provider),

@@ -86,6 +86,8 @@ class SpringAiObservationEnrichmentTests {
 
 	private final List<String> metered = new ArrayList<>();
 
+	private final java.util.concurrent.atomic.AtomicInteger redactions = new java.util.concurrent.atomic.AtomicInteger();
+
 	private final ObservationRegistry registry = registry(SpanLimits.getDefault().getMaxNumberOfAttributes());
 
 	@AfterEach
@@ -96,7 +98,12 @@ class SpringAiObservationEnrichmentTests {
 	private ObservationRegistry registry(int maxAttributes) {
 		Redactor redactor = Redactor.of(EnumSet.of(RedactionKind.EMAILS, RedactionKind.SECRETS), List.of());
 		ContentCapture capture = new ContentCapture(new CaptureOptions(CaptureMode.FULL, 200, redactor),
-				CaptureListener.NONE);
+				new CaptureListener() {
+					@Override
+					public void redacted(RedactionKind kind, int count) {
+						SpringAiObservationEnrichmentTests.this.redactions.addAndGet(count);
+					}
+				});
 		LlmCallListener listener = (provider, model, usage, cost, truncated) -> this.metered
 			.add(provider + "/" + model + "/" + usage.inputTokens() + "/" + usage.outputTokens());
 		LlmCallRecorder recorder = new LlmCallRecorder(new UsageExtractors(List.of()),
@@ -231,6 +238,25 @@ class SpringAiObservationEnrichmentTests {
 		assertThat(attr(span, "llm.input_messages." + (kept - 1) + ".message.content")).isEqualTo("turn 29");
 		assertThat(attr(span, "llm.input_messages." + kept + ".message.content")).isNull();
 		assertThat(span.getAttributes().size()).isLessThanOrEqualTo(SpanLimits.getDefault().getMaxNumberOfAttributes());
+	}
+
+	@Test
+	void hugeConversationCapturesOnlyTheMessagesThatFit() {
+		ObservationRegistry small = registry(50);
+		List<Message> messages = new ArrayList<>();
+		for (int i = 0; i < 20_000; i++) {
+			messages.add(new UserMessage("turn " + i + " from jane" + i + "@example.com"));
+		}
+		chat(small, new Prompt(messages), response(new AssistantMessage("ok"), "stop", 1, 1));
+
+		SpanData span = onlySpan();
+		long dropped = (Long) attr(span, "llmobs.messages.dropped");
+		int kept = 20_000 - (int) dropped;
+		assertThat(kept).isBetween(1, 10);
+		assertThat(attr(span, "llm.input_messages." + (kept - 1) + ".message.content"))
+			.isEqualTo("turn 19999 from [REDACTED:email]");
+		// Only what was kept went through capture and redaction.
+		assertThat(this.redactions.get()).isEqualTo(kept);
 	}
 
 	@Test
