@@ -8,6 +8,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import org.slf4j.MDC;
 
+import dev.llmobs.llm.NestedModelCalls;
 import dev.llmobs.trace.TraceState;
 
 /**
@@ -47,12 +48,12 @@ public final class ContextScopes {
 	}
 
 	/**
-	 * The context to make current for a span: the span, the current baggage and the
-	 * {@link LlmObsContext}, on top of the root context. Starting from the root drops the
-	 * private key Micrometer's OpenTelemetry bridge keeps for the outer span's trace
-	 * context; keeping it would make Micrometer parent new observations (HTTP clients,
-	 * Spring AI) on that outer span instead of this one, and rebuild their scopes without
-	 * the session.
+	 * The context to make current for a span: the span, the current baggage, the
+	 * {@link LlmObsContext} and the trace's accumulators (cost, nested model calls), on
+	 * top of the root context. Starting from the root drops the private key Micrometer's
+	 * OpenTelemetry bridge keeps for the outer span's trace context; keeping it would
+	 * make Micrometer parent new observations (HTTP clients, Spring AI) on that outer
+	 * span instead of this one, and rebuild their scopes without the session.
 	 * @param span the span to make current
 	 * @return the context
 	 */
@@ -70,6 +71,10 @@ public final class ContextScopes {
 		TraceState traceState = TraceState.from(current);
 		if (traceState != null) {
 			clean = traceState.storeIn(clean);
+		}
+		NestedModelCalls nested = NestedModelCalls.from(current);
+		if (nested != null) {
+			clean = nested.storeIn(clean);
 		}
 		return llmObs.isEmpty() ? clean : llmObs.storeIn(clean);
 	}

@@ -111,8 +111,9 @@ public final class LlmSpanTracer {
 		TraceState traceState = TraceState.from(current);
 		PromptTemplateInfo prompt = null;
 		if (descriptor.kind() == LlmSpanKind.LLM) {
-			prompt = (descriptor.prompt() != null) ? descriptor.prompt() : LlmObsContext.from(current).prompt();
-			if (traceState != null && !LlmObsContext.from(current).isJudge()) {
+			LlmObsContext llmObs = LlmObsContext.from(current);
+			prompt = (descriptor.prompt() != null) ? descriptor.prompt() : llmObs.prompt();
+			if (traceState != null && !llmObs.isJudge()) {
 				traceState.usePrompt(prompt);
 			}
 		}
