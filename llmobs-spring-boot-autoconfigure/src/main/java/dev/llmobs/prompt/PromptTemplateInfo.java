@@ -38,16 +38,6 @@ public record PromptTemplateInfo(String id, String version, String template, Map
 				text.isEmpty() ? null : hash(text));
 	}
 
-	/**
-	 * The same template with other variables.
-	 * @param variables the variables
-	 * @return the description
-	 */
-	public PromptTemplateInfo withVariables(Map<String, ?> variables) {
-		return new PromptTemplateInfo(this.id, this.version, this.template,
-				java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables)), this.hash);
-	}
-
 	private static String hash(String text) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

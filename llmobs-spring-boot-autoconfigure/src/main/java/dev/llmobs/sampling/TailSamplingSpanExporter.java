@@ -100,14 +100,6 @@ public final class TailSamplingSpanExporter implements SpanExporter {
 		}
 	}
 
-	/**
-	 * The exporter of kept traces.
-	 * @return the delegate
-	 */
-	public SpanExporter delegate() {
-		return this.delegate;
-	}
-
 	@Override
 	public CompletableResultCode export(Collection<SpanData> spans) {
 		List<SpanData> kept = new ArrayList<>();

@@ -46,10 +46,14 @@ class TailSamplingSpanExporterTests {
 	private Tracer tracer;
 
 	private void start(double keepRate, int maxTraces) {
+		start(keepRate, maxTraces, Long.MAX_VALUE);
+	}
+
+	private void start(double keepRate, int maxTraces, long maxBytes) {
 		SamplingRules rules = new SamplingRules(true, true, true, 0.05, Duration.ofSeconds(30),
 				Map.of("tier", "enterprise"), Set.of("vip-user"), keepRate);
 		this.sampler = new TailSamplingSpanExporter(this.received, rules,
-				new TailSamplingSpanExporter.Limits(maxTraces, 100, Long.MAX_VALUE, GRACE),
+				new TailSamplingSpanExporter.Limits(maxTraces, 100, maxBytes, GRACE),
 				(kept, reason, forced, spans) -> this.decisions
 					.add((kept ? "kept:" : "dropped:") + reason + (forced ? ":forced" : "")),
 				this.clock::get, false);
@@ -210,6 +214,23 @@ class TailSamplingSpanExporterTests {
 
 		assertThat(this.received.getFinishedSpanItems()).as("dropped whole, not exported in part").isEmpty();
 		assertThat(this.decisions).containsExactly("dropped:none");
+	}
+
+	@Test
+	void largeSpansAreHeldWithinTheByteLimit() {
+		long limit = 200_000;
+		start(0.0, 10_000, limit);
+		String large = "x".repeat(10_000);
+		long maxHeld = 0;
+		for (int i = 0; i < 200; i++) {
+			Span root = this.tracer.spanBuilder("root").setNoParent().startSpan();
+			Span child = this.tracer.spanBuilder("child").setParent(Context.root().with(root)).startSpan();
+			child.setAttribute("payload", large);
+			child.end();
+			maxHeld = Math.max(maxHeld, this.sampler.pendingBytes());
+		}
+		assertThat(maxHeld).isPositive().isLessThanOrEqualTo(limit);
+		assertThat(this.decisions).isNotEmpty().allMatch((decision) -> decision.equals("dropped:none:forced"));
 	}
 
 	@Test
