@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.otel.bridge.OtelSpan;
 
+import org.springframework.ai.chat.client.ChatClientCustomizer;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.vectorstore.observation.VectorStoreObservationContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,6 +18,7 @@ import dev.llmobs.actuate.LlmObsMeters;
 import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.springai.ChatModelObservationEnricher;
 import dev.llmobs.springai.EmbeddingModelObservationEnricher;
+import dev.llmobs.springai.FirstChunkAdvisor;
 import dev.llmobs.springai.SpringAiTokenMeterFilter;
 import dev.llmobs.springai.VectorStoreObservationEnricher;
 import dev.llmobs.trace.LlmSpanTracer;
@@ -45,6 +47,18 @@ public final class LlmObsSpringAiAutoConfiguration {
 	EmbeddingModelObservationEnricher llmObsEmbeddingModelObservationEnricher(LlmSpanTracer tracer,
 			LlmCallRecorder recorder, LlmObsProperties properties) {
 		return new EmbeddingModelObservationEnricher(tracer.writer(), recorder, properties.getCapture().isInputs());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ChatClientCustomizer.class)
+	static class ChatClientConfiguration {
+
+		@Bean
+		ChatClientCustomizer llmObsFirstChunkCustomizer() {
+			FirstChunkAdvisor advisor = new FirstChunkAdvisor();
+			return (builder) -> builder.defaultAdvisors(advisor);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

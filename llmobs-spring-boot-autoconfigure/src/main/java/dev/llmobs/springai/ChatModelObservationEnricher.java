@@ -75,6 +75,9 @@ public final class ChatModelObservationEnricher implements ObservationHandler<Ch
 				enclosing.started();
 			}
 			Span span = call.span();
+			if (context.isStreaming()) {
+				FirstChunkTiming.claim(context, span);
+			}
 			if (call.traceState() != null) {
 				call.traceState().usePrompt(call.prompt());
 			}

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
+import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatModel;
@@ -57,6 +58,9 @@ class SpringAiOpenAiIT {
 
 	@Autowired
 	ChatModel chatModel;
+
+	@Autowired
+	ChatClient.Builder chatClients;
 
 	@LocalServerPort
 	int port;
@@ -153,6 +157,27 @@ class SpringAiOpenAiIT {
 		assertThat(chat.doubleAttr("llm.cost.total")).isCloseTo(11 * 2.0 / 1_000_000 + 6 * 8.0 / 1_000_000,
 				within(1e-12));
 		assertThat(chat.hasAttr("llmobs.cancelled")).isFalse();
+	}
+
+	@Test
+	void streamThroughChatClientRecordsTheTimeToFirstChunk() {
+		// The server pauses after the first chunk: the first chunk comes well before the
+		// end.
+		openAi.enqueue(OpenAiMockServer.Reply.stream(List.of("Fast", " answer"), 7, 2, 300));
+		List<String> pieces = this.chatClients.build()
+			.prompt()
+			.user("ttft-test: be quick")
+			.stream()
+			.content()
+			.collectList()
+			.block(WAIT);
+		assertThat(String.join("", pieces)).isEqualTo("Fast answer");
+
+		ReceivedSpan chat = awaitChatSpan("ttft-test: be quick");
+		double durationSeconds = (chat.endEpochNanos() - chat.startEpochNanos()) / 1e9;
+		assertThat(chat.doubleAttr("gen_ai.response.time_to_first_chunk")).isPositive().isLessThan(durationSeconds);
+		assertThat(chat.events()).anyMatch((event) -> event.name().equals("llmobs.first_element"));
+		assertThat(chat.attr("llm.output_messages.0.message.content")).isEqualTo("Fast answer");
 	}
 
 	@Test
