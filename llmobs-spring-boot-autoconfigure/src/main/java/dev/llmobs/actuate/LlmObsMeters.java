@@ -142,7 +142,7 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 				.register(current)
 				.increment(cost.total());
 		}
-		else {
+		else if (usage.inputTokens() != null || usage.outputTokens() != null) {
 			Counter.builder("llmobs.cost.unpriced")
 				.description("Model calls without a price")
 				.tag("gen_ai.request.model", modelTag)

@@ -103,7 +103,10 @@ public final class LlmCallRecorder {
 			span.addEvent("llmobs.truncated");
 		}
 		String model = !requestModel.isEmpty() ? requestModel : usage.responseModel();
-		LlmCost cost = price(model, usage.responseModel(), usage);
+		boolean counted = usage.inputTokens() != null || usage.outputTokens() != null;
+		// Without token counts there is nothing to price: no cost, rather than a cost of
+		// 0.
+		LlmCost cost = counted ? price(model, usage.responseModel(), usage) : null;
 		if (cost != null) {
 			if (openInference) {
 				span.setAttribute(LlmObsAttributes.LLM_COST_PROMPT, cost.prompt());
@@ -117,7 +120,7 @@ public final class LlmCallRecorder {
 				traceState.add(cost.total());
 			}
 		}
-		else if (logger.isDebugEnabled()) {
+		else if (counted && logger.isDebugEnabled()) {
 			logger.debug("llmobs has no price for model '" + model + "'; set llmobs.pricing.models");
 		}
 		this.listener.recorded(provider.isEmpty() ? null : provider, model, usage, cost, truncated,

@@ -18,6 +18,11 @@ final class SpringAiUsageExtractor implements UsageExtractor {
 			return null;
 		}
 		Usage usage = (chat.getMetadata() != null) ? chat.getMetadata().getUsage() : null;
+		if (usage != null && isZero(usage.getPromptTokens()) && isZero(usage.getCompletionTokens())) {
+			// Spring AI's stream aggregation reports 0/0 when the provider sent no usage
+			// (OpenAI streams without usage in their stream options): unknown, not free.
+			usage = null;
+		}
 		List<String> finishReasons = new ArrayList<>();
 		StringBuilder text = new StringBuilder();
 		for (Generation generation : chat.getResults()) {
@@ -33,6 +38,10 @@ final class SpringAiUsageExtractor implements UsageExtractor {
 				toLong(usage != null ? usage.getCompletionTokens() : null),
 				(usage != null) ? usage.getCacheReadInputTokens() : null, emptyToNull(model), finishReasons,
 				text.toString());
+	}
+
+	private static boolean isZero(Integer value) {
+		return value == null || value == 0;
 	}
 
 	private static Long toLong(Integer value) {

@@ -144,9 +144,19 @@ final class OpenAiMockServer implements AutoCloseable {
 						"null"));
 			}
 			chunks.add(chunk("[{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"stop\"}]", "null"));
-			chunks.add(chunk("[]", "{\"prompt_tokens\":%d,\"completion_tokens\":%d,\"total_tokens\":%d}"
-				.formatted(promptTokens, completionTokens, promptTokens + completionTokens)));
+			if (promptTokens >= 0) {
+				chunks.add(chunk("[]", "{\"prompt_tokens\":%d,\"completion_tokens\":%d,\"total_tokens\":%d}"
+					.formatted(promptTokens, completionTokens, promptTokens + completionTokens)));
+			}
 			return new Reply(200, null, chunks, pauseAfterFirstMillis);
+		}
+
+		/**
+		 * A stream whose provider sends no usage (OpenAI without usage in its stream
+		 * options).
+		 */
+		static Reply streamWithoutUsage(List<String> pieces) {
+			return stream(pieces, -1, -1, 0);
 		}
 
 		static Reply error(int status, String type, String message) {

@@ -181,6 +181,19 @@ class SpringAiOpenAiIT {
 	}
 
 	@Test
+	void streamWithoutUsageFromTheProviderRecordsNoTokensRatherThanZero() {
+		openAi.enqueue(OpenAiMockServer.Reply.streamWithoutUsage(List.of("No", " usage")));
+		this.chatModel.stream(new Prompt(new UserMessage("no-usage-test"))).collectList().block(WAIT);
+
+		ReceivedSpan chat = awaitChatSpan("no-usage-test");
+		assertThat(chat.attr("llm.output_messages.0.message.content")).isEqualTo("No usage");
+		assertThat(chat.attributes().get("llm.token_count.prompt")).isNull();
+		assertThat(chat.hasAttr("llm.cost.total")).isFalse();
+		// Spring AI reports a stream's finish reason as the SDK enum's name ("STOP").
+		assertThat(chat.attributes().get("gen_ai.response.finish_reasons")).asString().containsIgnoringCase("stop");
+	}
+
+	@Test
 	void streamCancelledHalfWayIsMarkedCancelledWithoutUsage() {
 		openAi.enqueue(OpenAiMockServer.Reply.stream(List.of("First", " never", " seen"), 9, 3, 3_000));
 		ChatResponse first = this.chatModel.stream(new Prompt(new UserMessage("cancel-test: talk slowly")))
@@ -191,7 +204,7 @@ class SpringAiOpenAiIT {
 		ReceivedSpan chat = awaitChatSpan("cancel-test: talk slowly");
 		assertThat(chat.attributes().get("llmobs.cancelled")).isEqualTo(true);
 		assertThat(chat.events()).anyMatch((event) -> event.name().equals("llmobs.cancelled"));
-		assertThat(chat.hasAttr("llm.token_count.prompt")).isFalse();
+		assertThat(chat.attributes().get("llm.token_count.prompt")).isNull();
 		assertThat(chat.hasAttr("llm.output_messages.0.message.content")).isFalse();
 	}
 
@@ -208,7 +221,7 @@ class SpringAiOpenAiIT {
 			ReceivedSpan chat = awaitChatSpan(prompt);
 			assertThat(chat.statusCode()).as(prompt).isEqualTo("STATUS_CODE_ERROR");
 			assertThat(chat.attr("error.type")).as(prompt).startsWith("com.openai.errors.");
-			assertThat(chat.hasAttr("llm.token_count.prompt")).isFalse();
+			assertThat(chat.attributes().get("llm.token_count.prompt")).isNull();
 		}
 	}
 

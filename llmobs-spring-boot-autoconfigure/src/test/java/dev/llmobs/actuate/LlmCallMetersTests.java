@@ -1,0 +1,53 @@
+package dev.llmobs.actuate;
+
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import org.junit.jupiter.api.Test;
+
+import dev.llmobs.llm.LlmCallRecorder;
+import dev.llmobs.llm.LlmUsage;
+import dev.llmobs.llm.ModelPrice;
+import dev.llmobs.llm.PricingTable;
+import dev.llmobs.llm.UsageExtractors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the model-call meters count for calls with and without token counts.
+ */
+class LlmCallMetersTests {
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private final LlmObsMeters meters = new LlmObsMeters(null);
+
+	private final LlmCallRecorder recorder = new LlmCallRecorder(new UsageExtractors(List.of()),
+			new PricingTable(Map.of("priced-model", new ModelPrice(1.0, 2.0, null))), this.meters);
+
+	LlmCallMetersTests() {
+		this.meters.bindTo(this.registry);
+	}
+
+	@Test
+	void aCallWithoutTokenCountsIsNeitherFreeNorUnpriced() {
+		this.recorder.record(Span.getInvalid(), "openai", "priced-model",
+				new LlmUsage(null, null, null, "priced-model", List.of("stop"), "text"), null, true, true);
+
+		assertThat(this.registry.find("llmobs.cost").counters()).isEmpty();
+		assertThat(this.registry.find("llmobs.cost.unpriced").counters()).isEmpty();
+		assertThat(this.registry.find("gen_ai.client.token.usage").summaries()).isEmpty();
+	}
+
+	@Test
+	void pricedAndUnpricedCallsAreCountedApart() {
+		this.recorder.record(Span.getInvalid(), "openai", "priced-model", LlmUsage.of(1_000_000, 0), null, true, true);
+		this.recorder.record(Span.getInvalid(), "openai", "unknown-model", LlmUsage.of(10, 5), null, true, true);
+
+		assertThat(this.registry.get("llmobs.cost").counter().count()).isEqualTo(1.0);
+		assertThat(this.registry.get("llmobs.cost.unpriced").counter().count()).isEqualTo(1.0);
+	}
+
+}
