@@ -44,11 +44,18 @@ class LlmObsStartupReport implements SmartInitializingSingleton {
 
 	String samplingPolicy() {
 		String probability = this.environment.getProperty(LlmObsEnvironmentPostProcessor.SAMPLING_PROBABILITY, "0.1");
-		if (isLlmObsDefault()) {
-			return "llmobs sampling: every trace is sampled (probability " + probability
-					+ "); set management.tracing.sampling.probability to change it";
+		String head = isLlmObsDefault()
+				? "llmobs sampling: every trace is sampled (probability " + probability
+						+ "); set management.tracing.sampling.probability to change it"
+				: "llmobs sampling: management.tracing.sampling.probability=" + probability;
+		LlmObsProperties.Sampling tail = this.properties.getSampling();
+		if (!tail.isEnabled()) {
+			return head;
 		}
-		return "llmobs sampling: management.tracing.sampling.probability=" + probability;
+		return head + "; then tail sampling exports whole traces kept by errors=" + onOff(tail.isKeepErrors())
+				+ ", failed evaluations=" + onOff(tail.isKeepFailedEvaluations()) + ", truncation="
+				+ onOff(tail.isKeepTruncated()) + ", and " + tail.getKeepRate() + " of the rest (grace "
+				+ tail.getGracePeriod().toMillis() + " ms, at most " + tail.getMaxTraces() + " traces held)";
 	}
 
 	private boolean isLlmObsDefault() {
