@@ -100,6 +100,25 @@ public final class LlmObsActuatorAutoConfiguration {
 				web.isHashUserIds(), "propagate", web.isPropagate(), "propagateHosts", web.getPropagateHosts()));
 		configuration.put("recentTraces", Map.of("maxTraces", properties.getRecentTraces().getMaxTraces()));
 		configuration.put("console", properties.getConsole().isEnabled());
+		LlmObsProperties.Sampling sampling = properties.getSampling();
+		Map<String, Object> tail = new LinkedHashMap<>();
+		tail.put("enabled", sampling.isEnabled());
+		if (sampling.isEnabled()) {
+			tail.put("keepRate", sampling.getKeepRate());
+			tail.put("gracePeriod", sampling.getGracePeriod().toString());
+			tail.put("keepErrors", sampling.isKeepErrors());
+			tail.put("keepFailedEvaluations", sampling.isKeepFailedEvaluations());
+			tail.put("keepTruncated", sampling.isKeepTruncated());
+			tail.put("keepCostAbove", sampling.getKeepCostAbove());
+			tail.put("keepDurationAbove",
+					(sampling.getKeepDurationAbove() != null) ? sampling.getKeepDurationAbove().toString() : null);
+			// metadata keys only, and a count of user ids: values may identify customers
+			tail.put("keepMetadataKeys", sampling.getKeepMetadata().keySet());
+			tail.put("keepUsers", sampling.getKeepUsers().size());
+			tail.put("maxTraces", sampling.getMaxTraces());
+		}
+		configuration.put("tailSampling", tail);
+		configuration.put("springAi", properties.getSpringAi().isEnabled());
 		String endpoint = environment.getProperty(OTLP_ENDPOINT);
 		Map<String, Object> export = new LinkedHashMap<>();
 		export.put("endpoint", (endpoint != null) ? withoutCredentials(endpoint) : "none");

@@ -1,5 +1,7 @@
 package dev.llmobs.autoconfigure;
 
+import java.util.Map;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -7,6 +9,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.llmobs.actuate.LlmObsEndpoint;
+import dev.llmobs.sampling.TailSamplingPostProcessor;
 import dev.llmobs.actuate.LlmObsHealthIndicator;
 import dev.llmobs.actuate.LlmObsMeters;
 import dev.llmobs.export.ConsoleTraceReporter;
@@ -50,6 +53,24 @@ class LlmObsOperabilityAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(RecentTraceStore.class)
 				.doesNotHaveBean(LlmObsEndpoint.class)
 				.hasSingleBean(TraceAssembler.class));
+	}
+
+	@Test
+	void tailSamplingIsOptInAndShownWithoutCustomerValues() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(TailSamplingPostProcessor.class));
+		this.runner
+			.withPropertyValues("llmobs.sampling.enabled=true", "llmobs.sampling.keep-metadata.tier=enterprise",
+					"llmobs.sampling.keep-users=alice,bob")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(TailSamplingPostProcessor.class);
+				Map<?, ?> configuration = (Map<?, ?>) context.getBean(LlmObsEndpoint.class)
+					.recent()
+					.get("configuration");
+				@SuppressWarnings("unchecked")
+				Map<String, Object> tail = (Map<String, Object>) configuration.get("tailSampling");
+				assertThat(tail).containsEntry("enabled", true).containsEntry("keepUsers", 2);
+				assertThat(tail.get("keepMetadataKeys").toString()).contains("tier").doesNotContain("enterprise");
+			});
 	}
 
 	@Test
