@@ -72,7 +72,13 @@ public final class SpanDescriptorResolver {
 	 * @return the descriptor, or {@code null} when the method is not instrumented
 	 */
 	public SpanDescriptor resolve(Method method, Class<?> targetClass) {
-		return this.cache.computeIfAbsent(new Key(method, targetClass), this::describe).orElse(null);
+		Key key = new Key(method, targetClass);
+		// get first: computeIfAbsent may lock the bin even when the key is present
+		Optional<SpanDescriptor> descriptor = this.cache.get(key);
+		if (descriptor == null) {
+			descriptor = this.cache.computeIfAbsent(key, this::describe);
+		}
+		return descriptor.orElse(null);
 	}
 
 	private Optional<SpanDescriptor> describe(Key key) {

@@ -58,7 +58,17 @@ public final class ContextScopes {
 	 * @return the context
 	 */
 	public static Context contextFor(Span span) {
-		Context current = Context.current();
+		return contextFor(Context.current(), span);
+	}
+
+	/**
+	 * The context to make current for a span, derived from a context the caller already
+	 * holds (saves a thread-local lookup on the hot path).
+	 * @param current the current context
+	 * @param span the span to make current
+	 * @return the context
+	 */
+	public static Context contextFor(Context current, Span span) {
 		return clean(current, span, LlmObsContext.from(current));
 	}
 

@@ -106,8 +106,9 @@ public final class LlmSpanTracer {
 	 */
 	public SpanCompletion start(SpanDescriptor descriptor, Object[] arguments) {
 		long startNanos = System.nanoTime();
-		Span span = this.tracer.spanBuilder(descriptor.spanName()).startSpan();
+		// One thread-local lookup for the parent, the accumulators and the scope to come.
 		Context current = Context.current();
+		Span span = this.tracer.spanBuilder(descriptor.spanName()).setParent(current).startSpan();
 		TraceState traceState = TraceState.from(current);
 		PromptTemplateInfo prompt = null;
 		if (descriptor.kind() == LlmSpanKind.LLM) {
@@ -128,6 +129,7 @@ public final class LlmSpanTracer {
 		SpanCompletion completion = new SpanCompletion(span, descriptor, this.writer, startNanos, this.operations,
 				traceState, (descriptor.evaluation() != null) ? arguments : null, this.hook);
 		completion.usePrompt(prompt);
+		completion.useParentContext(current);
 		return completion;
 	}
 
@@ -139,11 +141,12 @@ public final class LlmSpanTracer {
 	 */
 	public Context contextFor(SpanCompletion completion) {
 		PromptTemplateInfo declared = completion.descriptor().prompt();
+		Context current = completion.parentContext();
 		if (!completion.span().isRecording()) {
-			Context context = Context.current().with(completion.span());
+			Context context = current.with(completion.span());
 			return (declared != null) ? withPrompt(context, declared) : context;
 		}
-		Context context = ContextScopes.contextFor(completion.span());
+		Context context = ContextScopes.contextFor(current, completion.span());
 		if (declared != null) {
 			context = withPrompt(context, declared);
 		}

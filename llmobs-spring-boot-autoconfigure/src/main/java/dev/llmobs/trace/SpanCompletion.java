@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 
 import dev.llmobs.capture.CapturedContent;
 import dev.llmobs.llm.NestedModelCalls;
@@ -33,6 +34,8 @@ public final class SpanCompletion {
 	private NestedModelCalls nestedModelCalls;
 
 	private PromptTemplateInfo prompt;
+
+	private Context parentContext;
 
 	private final Object[] arguments;
 
@@ -72,6 +75,18 @@ public final class SpanCompletion {
 
 	void usePrompt(PromptTemplateInfo prompt) {
 		this.prompt = prompt;
+	}
+
+	void useParentContext(Context parentContext) {
+		this.parentContext = parentContext;
+	}
+
+	/**
+	 * The context current when the span started, from which its own context is built.
+	 * @return the parent context
+	 */
+	Context parentContext() {
+		return (this.parentContext != null) ? this.parentContext : Context.current();
 	}
 
 	/**
