@@ -2,6 +2,7 @@ package dev.llmobs.capture;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Arrays;
 
 /**
  * A {@link Writer} that keeps at most {@code capacity} characters and then stops the
@@ -13,7 +14,9 @@ final class BoundedWriter extends Writer {
 	/** Thrown to stop serialization; preallocated, without a stack trace. */
 	static final IOException LIMIT_REACHED = new LimitReachedException();
 
-	private final StringBuilder buffer;
+	private char[] buffer;
+
+	private int length;
 
 	private final int capacity;
 
@@ -23,45 +26,57 @@ final class BoundedWriter extends Writer {
 
 	BoundedWriter(int capacity) {
 		this.capacity = capacity;
-		this.buffer = new StringBuilder(Math.min(capacity, 512));
+		// sized on the first write: a serializer that flushes once gets an exact fit
+		this.buffer = new char[0];
 	}
 
 	@Override
 	public void write(char[] chars, int offset, int length) throws IOException {
 		this.offered += length;
 		int room = room();
-		if (length <= room) {
-			this.buffer.append(chars, offset, length);
-			return;
+		int kept = Math.min(length, room);
+		ensureRoom(kept);
+		System.arraycopy(chars, offset, this.buffer, this.length, kept);
+		this.length += kept;
+		if (kept < length) {
+			stop();
 		}
-		this.buffer.append(chars, offset, room);
-		stop();
 	}
 
 	@Override
 	public void write(String text, int offset, int length) throws IOException {
 		this.offered += length;
 		int room = room();
-		if (length <= room) {
-			this.buffer.append(text, offset, offset + length);
-			return;
+		int kept = Math.min(length, room);
+		ensureRoom(kept);
+		text.getChars(offset, offset + kept, this.buffer, this.length);
+		this.length += kept;
+		if (kept < length) {
+			stop();
 		}
-		this.buffer.append(text, offset, offset + room);
-		stop();
 	}
 
 	@Override
 	public void write(int c) throws IOException {
 		this.offered++;
 		if (room() > 0) {
-			this.buffer.append((char) c);
+			ensureRoom(1);
+			this.buffer[this.length++] = (char) c;
 			return;
 		}
 		stop();
 	}
 
 	private int room() {
-		return this.limitReached ? 0 : this.capacity - this.buffer.length();
+		return this.limitReached ? 0 : this.capacity - this.length;
+	}
+
+	private void ensureRoom(int more) {
+		int needed = this.length + more;
+		if (needed > this.buffer.length) {
+			int grown = Math.max(needed, Math.min(this.capacity, this.buffer.length * 2));
+			this.buffer = Arrays.copyOf(this.buffer, grown);
+		}
 	}
 
 	private void stop() throws IOException {
@@ -80,8 +95,15 @@ final class BoundedWriter extends Writer {
 		return this.offered;
 	}
 
+	/**
+	 * The number of characters kept.
+	 */
+	int length() {
+		return this.length;
+	}
+
 	String text() {
-		return this.buffer.toString();
+		return new String(this.buffer, 0, this.length);
 	}
 
 	private static final class LimitReachedException extends IOException {

@@ -143,7 +143,7 @@ public final class ContentCapture {
 			return new CapturedContent(failure, CapturedContent.TEXT, false);
 		}
 		String redacted = this.options.redactor().redact(writer.text(), this.listener);
-		long unseen = writer.limitReached() ? writer.offered() - writer.text().length() : 0;
+		long unseen = writer.limitReached() ? writer.offered() - writer.length() : 0;
 		return truncate(redacted, unseen, writer.limitReached(), CapturedContent.JSON);
 	}
 

@@ -42,7 +42,7 @@ public final class Redactor {
 			}
 		}
 		for (String custom : customPatterns) {
-			detectors.add(detector(RedactionKind.CUSTOM, custom, (text) -> true));
+			detectors.add(detector(RedactionKind.CUSTOM, custom, (facts) -> true));
 		}
 		return detectors.isEmpty() ? NONE : new Redactor(List.copyOf(detectors));
 	}
@@ -64,6 +64,7 @@ public final class Redactor {
 	 */
 	public String redact(CharSequence text, CaptureListener listener) {
 		String result = text.toString();
+		TextFacts facts = new TextFacts(result);
 		// detectors of one kind are adjacent: their counts add up to one report per kind
 		int[] count = new int[1];
 		RedactionKind kind = null;
@@ -72,7 +73,11 @@ public final class Redactor {
 				report(listener, kind, count);
 				kind = detector.kind();
 			}
-			result = detector.apply(result, count);
+			String redacted = detector.apply(facts, count);
+			if (redacted != result) {
+				result = redacted;
+				facts = new TextFacts(result);
+			}
 		}
 		report(listener, kind, count);
 		return result;
@@ -90,125 +95,61 @@ public final class Redactor {
 		Map<RedactionKind, List<Detector>> detectors = new LinkedHashMap<>();
 		detectors.put(RedactionKind.SECRETS, List.of(
 				// OpenAI / Anthropic style keys: sk-..., sk-proj-..., sk-ant-...
-				detector(RedactionKind.SECRETS, "\\bsk-[A-Za-z0-9_-]{20,}", (text) -> text.contains("sk-")),
+				detector(RedactionKind.SECRETS, "\\bsk-[A-Za-z0-9_-]{20,}", (facts) -> facts.contains("sk-")),
 				// AWS access key ids
 				detector(RedactionKind.SECRETS, "\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b",
-						(text) -> text.contains("AKIA") || text.contains("ASIA")),
+						(facts) -> facts.contains("AKIA") || facts.contains("ASIA")),
 				// JSON Web Tokens
 				detector(RedactionKind.SECRETS, "\\beyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}",
-						(text) -> text.contains("eyJ")),
+						(facts) -> facts.contains("eyJ")),
 				// Bearer tokens: the whole "Bearer <token>" is replaced
-				detector(RedactionKind.SECRETS, "(?i)\\bbearer\\s+[A-Za-z0-9._~+/=-]{8,}",
-						(text) -> containsIgnoreCase(text, "bearer")),
+				detector(RedactionKind.SECRETS, "(?i)\\bbearer\\s+[A-Za-z0-9._~+/=-]{8,}", TextFacts::hasBearer),
+				// JSON fields named like secrets ("password", "apiKey", "clientSecret",
+				// "refreshToken"): the string value is replaced, the name kept, so the
+				// JSON stays valid and shows what was removed
+				valueDetector(RedactionKind.SECRETS,
+						"(?i)\"[A-Za-z0-9_.-]{0,64}?(?:api[_-]?key|private[_-]?key|secret|passw(?:or)?d|token)\"\\s*:\\s*\""
+								+ "((?:[^\"\\\\]++|\\\\.)++)\"",
+						(facts) -> facts.contains('"') && facts.hasSecretName()),
 				// key=value and key: value assignments of well-known secret names
 				detector(RedactionKind.SECRETS,
 						"(?i)\\b(?:api[_-]?key|secret|password|passwd|access[_-]?token)\\b\\s*[:=]\\s*[\"']?[^\\s\"',;]{4,}",
-						(text) -> (text.indexOf('=') >= 0 || text.indexOf(':') >= 0) && containsSecretName(text))));
+						(facts) -> (facts.contains('=') || facts.contains(':')) && facts.hasSecretName())));
 		detectors.put(RedactionKind.CREDIT_CARDS, List.of(detector(RedactionKind.CREDIT_CARDS,
-				"(?<![\\d-])(?:\\d[ -]?){12,18}\\d(?![\\d-])", (text) -> digits(text) >= 13)));
+				"(?<![\\d-])(?:\\d[ -]?){12,18}\\d(?![\\d-])", (facts) -> facts.hasDigits(13))));
 		detectors.put(RedactionKind.EMAILS,
 				List.of(detector(RedactionKind.EMAILS,
 						"\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b",
-						(text) -> text.indexOf('@') >= 0)));
+						(facts) -> facts.contains('@'))));
 		detectors.put(RedactionKind.IP_ADDRESSES, List.of(
 				detector(RedactionKind.IP_ADDRESSES,
 						"(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
 								+ "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\d.])",
-						(text) -> text.indexOf('.') >= 0 && digits(text) >= 4),
+						(facts) -> facts.contains('.') && facts.hasDigits(4)),
 				detector(RedactionKind.IP_ADDRESSES,
 						"(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])",
-						(text) -> text.indexOf(':') >= 0),
+						(facts) -> facts.contains(':')),
 				detector(RedactionKind.IP_ADDRESSES,
 						"(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4}"
 								+ "(?![0-9A-Fa-f:])",
-						(text) -> text.contains("::"))));
+						(facts) -> facts.contains("::"))));
 		detectors.put(RedactionKind.PHONES, List.of(
 				// international: +44 20 7946 0958, +1-202-555-0147, +4915123456789
 				detector(RedactionKind.PHONES, "(?<![\\w+])\\+\\d{1,3}(?:[ .-]?\\(?\\d{1,4}\\)?){2,5}(?!\\w)",
-						(text) -> text.indexOf('+') >= 0 && digits(text) >= 7),
+						(facts) -> facts.contains('+') && facts.hasDigits(7)),
 				// North American: (202) 555-0147, 202-555-0147, 202.555.0147
 				detector(RedactionKind.PHONES, "(?<![\\w(])(?:\\(\\d{3}\\)\\s?|\\d{3}[.-])\\d{3}[.-]\\d{4}(?!\\w)",
-						(text) -> digits(text) >= 10)));
+						(facts) -> facts.hasDigits(10))));
 		return detectors;
 	}
 
-	private static Detector detector(RedactionKind kind, String regex, Predicate<String> mightMatch) {
-		return new Detector(kind, Pattern.compile(regex), mightMatch);
+	private static Detector detector(RedactionKind kind, String regex, Predicate<TextFacts> mightMatch) {
+		return new Detector(kind, Pattern.compile(regex), mightMatch, false);
 	}
 
-	/** Counts ASCII digits, stopping early once there are enough for any detector. */
-	private static int digits(String text) {
-		int count = 0;
-		for (int i = 0; i < text.length() && count < 13; i++) {
-			char c = text.charAt(i);
-			if (c >= '0' && c <= '9') {
-				count++;
-			}
-		}
-		return count;
-	}
-
-	/**
-	 * Whether the text holds "key", "secret", "passw" or "token" in any case: one pass.
-	 */
-	private static boolean containsSecretName(String text) {
-		int length = text.length();
-		for (int i = 0; i < length; i++) {
-			// setting bit 0x20 lower-cases an ASCII letter
-			switch (text.charAt(i) | 0x20) {
-				case 'k' -> {
-					if (startsWithIgnoreCase(text, i, "key")) {
-						return true;
-					}
-				}
-				case 's' -> {
-					if (startsWithIgnoreCase(text, i, "secret")) {
-						return true;
-					}
-				}
-				case 'p' -> {
-					if (startsWithIgnoreCase(text, i, "passw")) {
-						return true;
-					}
-				}
-				case 't' -> {
-					if (startsWithIgnoreCase(text, i, "token")) {
-						return true;
-					}
-				}
-				default -> {
-				}
-			}
-		}
-		return false;
-	}
-
-	private static boolean containsIgnoreCase(String text, String word) {
-		int last = text.length() - word.length();
-		char first = word.charAt(0);
-		for (int i = 0; i <= last; i++) {
-			if ((text.charAt(i) | 0x20) == first && startsWithIgnoreCase(text, i, word)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * Whether {@code word} (lower-case ASCII letters) starts at {@code from}, in any
-	 * case. Cheaper than {@link String#regionMatches(boolean, int, String, int, int)},
-	 * which folds case through {@link Character} for every character.
-	 */
-	private static boolean startsWithIgnoreCase(String text, int from, String word) {
-		if (from + word.length() > text.length()) {
-			return false;
-		}
-		for (int k = 0; k < word.length(); k++) {
-			if ((text.charAt(from + k) | 0x20) != word.charAt(k)) {
-				return false;
-			}
-		}
-		return true;
+	/** A detector that replaces only what its first group matched. */
+	private static Detector valueDetector(RedactionKind kind, String regex, Predicate<TextFacts> mightMatch) {
+		return new Detector(kind, Pattern.compile(regex), mightMatch, true);
 	}
 
 	/**
@@ -216,13 +157,14 @@ public final class Redactor {
 	 * scanning for {@code sk-} or {@code @} costs a fraction of trying a pattern at every
 	 * position.
 	 */
-	private record Detector(RedactionKind kind, Pattern pattern, Predicate<String> mightMatch) {
+	private record Detector(RedactionKind kind, Pattern pattern, Predicate<TextFacts> mightMatch, boolean valueOnly) {
 
 		/**
 		 * Returns the redacted text and adds the number of matches to {@code count[0]}.
 		 */
-		String apply(String text, int[] count) {
-			if (!this.mightMatch.test(text)) {
+		String apply(TextFacts facts, int[] count) {
+			String text = facts.text();
+			if (!this.mightMatch.test(facts)) {
 				return text;
 			}
 			Matcher matcher = this.pattern.matcher(text);
@@ -236,8 +178,12 @@ public final class Redactor {
 				if (this.kind == RedactionKind.CREDIT_CARDS && !passesLuhn(matcher.group())) {
 					continue;
 				}
-				result.append(text, last, matcher.start()).append("[REDACTED:").append(this.kind.label()).append(']');
-				last = matcher.end();
+				int group = this.valueOnly ? 1 : 0;
+				result.append(text, last, matcher.start(group))
+					.append("[REDACTED:")
+					.append(this.kind.label())
+					.append(']');
+				last = matcher.end(group);
 				matches++;
 			}
 			while (matcher.find());

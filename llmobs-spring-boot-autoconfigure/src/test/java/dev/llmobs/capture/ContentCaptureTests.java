@@ -264,6 +264,14 @@ class ContentCaptureTests {
 	}
 
 	@Test
+	void recordFieldsNamedLikeSecretsAreRedactedKeepingTheJsonValid() {
+		assertThat(this.full.capture(new Login("alice", "hunter22")).text())
+			.isEqualTo("{\"user\":\"alice\",\"password\":\"[REDACTED:secret]\"}");
+		assertThat(this.full.captureNamed(new String[] { "user", "apiKey" }, new Object[] { "alice", "abc123" }).text())
+			.isEqualTo("{\"user\":\"alice\",\"apiKey\":\"[REDACTED:secret]\"}");
+	}
+
+	@Test
 	void capturedTextIsRedactedThenTruncated() {
 		assertThat(capture(CaptureMode.FULL, 12).captureText("key sk-abcdefghijklmnopqrstuvwxyz here"))
 			.isEqualTo("key [REDACTE\u2026[truncated 14 chars]");
@@ -304,6 +312,9 @@ class ContentCaptureTests {
 		assertThat(defaults.redactor()
 			.redact("sk-abcdefghijklmnopqrstuvwxyz 4111 1111 1111 1111 a@example.com", CaptureListener.NONE))
 			.isEqualTo("[REDACTED:secret] [REDACTED:credit-card] a@example.com");
+	}
+
+	record Login(String user, String password) {
 	}
 
 	record Holder(String text) {

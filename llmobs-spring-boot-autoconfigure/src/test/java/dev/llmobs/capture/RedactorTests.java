@@ -75,6 +75,30 @@ class RedactorTests {
 		assertThat(redact(text)).isEqualTo(text);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "PASSWORD=hunter22", "Access_Token: abcdefgh", "SeCrEt=abcd1234", "API-KEY: abcd",
+			"passwd=xyzw1234", "BEARER abcdefgh123", "bEaReR abcdefgh123" })
+	void secretNamesAreFoundInAnyCase(String secret) {
+		assertThat(redact(secret)).isEqualTo("[REDACTED:secret]");
+		assertThat(redact("x " + secret)).isEqualTo("x [REDACTED:secret]");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "password", "apiKey", "api_key", "clientSecret", "refreshToken", "DB_PASSWORD",
+			"private-key", "passwd" })
+	void jsonFieldsNamedLikeSecretsKeepTheirNameAndLoseTheirValue(String name) {
+		String json = "{\"user\":\"alice\",\"" + name + "\": \"hunter2 \\\"quoted\\\" more\",\"n\":1}";
+		assertThat(redact(json)).isEqualTo("{\"user\":\"alice\",\"" + name + "\": \"[REDACTED:secret]\",\"n\":1}");
+		assertThat(this.listener.counts).containsExactlyEntriesOf(Map.of(RedactionKind.SECRETS, 1));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"keywords\":\"refund\"}", "{\"maxTokens\":\"100\"}", "{\"password\":\"\"}",
+			"{\"passwordHint\":\"first pet\"}", "{\"secretary\":\"Ann\"}" })
+	void jsonFieldsNotNamedLikeSecretsOrWithoutAValueAreKept(String json) {
+		assertThat(redact(json)).isEqualTo(json);
+	}
+
 	@Test
 	void visaTestNumberWithSpacesIsRedacted() {
 		assertThat(redact("card 4111 1111 1111 1111.")).isEqualTo("card [REDACTED:credit-card].");

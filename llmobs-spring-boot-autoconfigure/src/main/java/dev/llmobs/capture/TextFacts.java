@@ -1,0 +1,140 @@
+package dev.llmobs.capture;
+
+/**
+ * What the redaction prefilters learn about one text, each fact learned at most once, so
+ * detectors that share a prefilter (two secret shapes that both need a secret name, three
+ * that need digits) scan the text once between them.
+ * <p>
+ * Every scan is built on {@link String#indexOf(int, int)} or
+ * {@link String#contains(CharSequence)}, which the JIT vectorizes: a character loop over
+ * the text, even a single one, measured several times slower on ordinary prose.
+ */
+final class TextFacts {
+
+	/** The most digits any detector asks for. */
+	static final int MOST_DIGITS_WANTED = 13;
+
+	private static final AnchoredWord[] SECRET_NAMES = { new AnchoredWord("key", 0), new AnchoredWord("token", 2),
+			new AnchoredWord("secret", 2), new AnchoredWord("passw", 4) };
+
+	private static final AnchoredWord BEARER = new AnchoredWord("bearer", 0);
+
+	private static final int UNKNOWN = -1;
+
+	private final String text;
+
+	private int digits = UNKNOWN;
+
+	private Boolean secretName;
+
+	TextFacts(String text) {
+		this.text = text;
+	}
+
+	String text() {
+		return this.text;
+	}
+
+	boolean contains(char c) {
+		return this.text.indexOf(c) >= 0;
+	}
+
+	boolean contains(String part) {
+		return this.text.contains(part);
+	}
+
+	/**
+	 * Whether the text holds at least {@code wanted} ASCII digits, anywhere.
+	 * @param wanted at most {@link #MOST_DIGITS_WANTED}
+	 */
+	boolean hasDigits(int wanted) {
+		if (this.digits == UNKNOWN) {
+			this.digits = countDigits(this.text, MOST_DIGITS_WANTED);
+		}
+		return this.digits >= wanted;
+	}
+
+	/**
+	 * Whether the text holds "key", "token", "secret" or "passw" in any ASCII case.
+	 */
+	boolean hasSecretName() {
+		if (this.secretName == null) {
+			this.secretName = anyFoundIn(this.text, SECRET_NAMES);
+		}
+		return this.secretName;
+	}
+
+	/**
+	 * Whether the text holds "bearer" in any ASCII case.
+	 */
+	boolean hasBearer() {
+		return BEARER.foundIn(this.text);
+	}
+
+	/**
+	 * Counts ASCII digits, up to {@code most}: each digit is looked for in turn, so text
+	 * without digits costs ten vectorized scans.
+	 */
+	static int countDigits(String text, int most) {
+		int count = 0;
+		for (char digit = '0'; digit <= '9'; digit++) {
+			for (int at = text.indexOf(digit); at >= 0; at = text.indexOf(digit, at + 1)) {
+				if (++count >= most) {
+					return count;
+				}
+			}
+		}
+		return count;
+	}
+
+	private static boolean anyFoundIn(String text, AnchoredWord[] words) {
+		for (AnchoredWord word : words) {
+			if (word.foundIn(text)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * A lower-case ASCII word found in any case by scanning for one of its letters, the
+	 * anchor, in both cases and comparing the word around each hit. The anchor is the
+	 * word's rarest letter in English, so prose yields few hits.
+	 */
+	record AnchoredWord(String word, int anchor) {
+
+		boolean foundIn(String text) {
+			char letter = this.word.charAt(this.anchor);
+			return foundAround(text, letter) || foundAround(text, (char) (letter - ('a' - 'A')));
+		}
+
+		private boolean foundAround(String text, char letter) {
+			for (int at = text.indexOf(letter, this.anchor); at >= 0; at = text.indexOf(letter, at + 1)) {
+				if (startsWithIgnoreCase(text, at - this.anchor)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/**
+		 * Whether the word starts at {@code from}, in any ASCII case; cheaper than
+		 * {@link String#regionMatches(boolean, int, String, int, int)}, which folds case
+		 * through {@link Character} for every character.
+		 */
+		private boolean startsWithIgnoreCase(String text, int from) {
+			if (from + this.word.length() > text.length()) {
+				return false;
+			}
+			for (int k = 0; k < this.word.length(); k++) {
+				// setting bit 0x20 lower-cases an ASCII letter
+				if ((text.charAt(from + k) | 0x20) != this.word.charAt(k)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.llmobs.capture;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TextFactsTests {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "key", "the TOKEN", "a sEcReT", "PassWord", "x_api_Key=1", "Tok\u00e9n token" })
+	void secretNamesAreFoundAtEitherEndAndInAnyCase(String text) {
+		assertThat(new TextFacts(text).hasSecretName()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "k", "ke, toke, secre, pass w", "K E Y", "Where is my order?" })
+	void textWithoutSecretNamesHasNone(String text) {
+		assertThat(new TextFacts(text).hasSecretName()).isFalse();
+	}
+
+	@Test
+	void bearerIsFoundInAnyCase() {
+		assertThat(new TextFacts("Authorization: BeArEr x").hasBearer()).isTrue();
+		assertThat(new TextFacts("bear with me, bearer").hasBearer()).isTrue();
+		assertThat(new TextFacts("bear er").hasBearer()).isFalse();
+	}
+
+	@Test
+	void digitsAreCountedAnywhereUpToTheMostAnyDetectorWants() {
+		assertThat(new TextFacts("4111 1111 1111 1111").hasDigits(13)).isTrue();
+		assertThat(new TextFacts("0 1 2 3 4 5 6 7 8 9 0 1 2").hasDigits(13)).isTrue();
+		assertThat(new TextFacts("0 1 2 3 4 5 6 7 8 9 0 1").hasDigits(13)).isFalse();
+		assertThat(new TextFacts("0 1 2 3 4 5 6 7 8 9 0 1").hasDigits(12)).isTrue();
+		assertThat(new TextFacts("no digits here").hasDigits(1)).isFalse();
+		assertThat(TextFacts.countDigits("9".repeat(1_000), TextFacts.MOST_DIGITS_WANTED))
+			.isEqualTo(TextFacts.MOST_DIGITS_WANTED);
+	}
+
+}
