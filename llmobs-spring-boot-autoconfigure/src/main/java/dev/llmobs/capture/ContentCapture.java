@@ -1,14 +1,6 @@
 package dev.llmobs.capture;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import tools.jackson.core.JsonGenerator;
 
@@ -29,8 +21,6 @@ import tools.jackson.core.JsonGenerator;
 public final class ContentCapture {
 
 	static final int LOOKAHEAD = 256;
-
-	private static final int HASH_CHUNK = 8192;
 
 	private static final String ELLIPSIS = "\u2026";
 
@@ -165,51 +155,19 @@ public final class ContentCapture {
 		return null;
 	}
 
-	private String hashText(CharSequence text) {
-		MessageDigest digest = sha256();
-		// Encode in chunks: the JDK's String-to-UTF-8 path is intrinsic and far cheaper
-		// than a stream encoder; chunking keeps a 10 MB text from becoming one 10 MB
-		// array, and a StringBuilder from being copied whole.
-		int length = text.length();
-		for (int start = 0; start < length;) {
-			int end = Math.min(length, start + HASH_CHUNK);
-			if (end < length && Character.isHighSurrogate(text.charAt(end - 1))) {
-				end--;
-			}
-			String chunk = (start == 0 && end == length) ? text.toString() : text.subSequence(start, end).toString();
-			digest.update(chunk.getBytes(StandardCharsets.UTF_8));
-			start = end;
-		}
-		return "sha256:" + HexFormat.of().formatHex(digest.digest());
+	private static String hashText(CharSequence text) {
+		DigestWriter writer = new DigestWriter(text.length());
+		writer.writeAll(text);
+		return writer.hash();
 	}
 
 	private CapturedContent hashJson(JsonWriting writing, Class<?> type) {
-		MessageDigest digest = sha256();
-		String failure;
-		try (Writer writer = digestWriter(digest)) {
-			failure = writeJson(writing, writer, type);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		DigestWriter writer = new DigestWriter(this.options.maxLength());
+		String failure = writeJson(writing, writer, type);
 		if (failure != null) {
 			return new CapturedContent(failure, CapturedContent.TEXT, false);
 		}
-		return new CapturedContent("sha256:" + HexFormat.of().formatHex(digest.digest()), CapturedContent.JSON, false);
-	}
-
-	private static Writer digestWriter(MessageDigest digest) {
-		return new OutputStreamWriter(new DigestOutputStream(OutputStream.nullOutputStream(), digest),
-				StandardCharsets.UTF_8);
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
-		}
+		return new CapturedContent(writer.hash(), CapturedContent.JSON, false);
 	}
 
 	@FunctionalInterface

