@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HTTP load run of the sample app on loopback, tracing on vs llmobs.enabled=false, offline model.
-# Bounded: a warm-up and 4000 requests per configuration. Run from the repository root after
+# Bounded: a warm-up and 4000 requests per configuration, two rounds of three configurations. Run from the repository root after
 #   ./mvnw -B -DskipTests install && ./mvnw -B -Pbenchmarks -DskipTests package -pl llmobs-benchmarks
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +18,9 @@ run() {
 	java -cp llmobs-benchmarks/target/benchmarks.jar dev.llmobs.benchmarks.HttpLoad $PORT "$label" 4000 4
 	kill "$pid"; wait "$pid" 2> /dev/null || true
 }
-run tracing-on
-run llmobs-disabled --llmobs.enabled=false
-run tracing-on-again
+# Two rounds, alternating, so drift on a shared machine shows as disagreement between rounds.
+for round in 1 2; do
+	run "tracing-on-$round"
+	run "no-evaluations-$round" --llmobs.evaluation.enabled=false
+	run "disabled-$round" --llmobs.enabled=false
+done

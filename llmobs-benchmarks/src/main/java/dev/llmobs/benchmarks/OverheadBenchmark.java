@@ -57,6 +57,8 @@ public class OverheadBenchmark {
 
 	private Tracer rawTracer;
 
+	private Tracer rawUnsampledTracer;
+
 	private Fixtures.Ticket ticket;
 
 	private String tenMegabytes;
@@ -77,6 +79,7 @@ public class OverheadBenchmark {
 		this.hash = Fixtures.llmObs(this.sampled, CaptureMode.HASH, true);
 		this.notSampled = Fixtures.llmObs(this.unsampled, CaptureMode.FULL, true);
 		this.rawTracer = this.sampled.get("raw");
+		this.rawUnsampledTracer = this.unsampled.get("raw");
 		this.ticket = new Fixtures.Ticket("Where is my order? ".repeat(30).substring(0, 500),
 				List.of("billing", "refund", "priority", "eu", "pro"));
 		this.tenMegabytes = "x".repeat(10 * 1024 * 1024);
@@ -102,7 +105,17 @@ public class OverheadBenchmark {
 
 	@Benchmark
 	public String baselineRawOtelSpan() {
-		Span span = this.rawTracer.spanBuilder("Service.task")
+		return rawSpan(this.rawTracer);
+	}
+
+	/** The floor for an unsampled call: the same span with the sampler off. */
+	@Benchmark
+	public String baselineRawOtelSpanUnsampled() {
+		return rawSpan(this.rawUnsampledTracer);
+	}
+
+	private String rawSpan(Tracer tracer) {
+		Span span = tracer.spanBuilder("Service.task")
 			.setAttribute("llmobs.span.kind", "task")
 			.setAttribute("openinference.span.kind", "CHAIN")
 			.setAttribute("gen_ai.operation.name", "task")

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,28 +96,36 @@ public final class Redactor {
 		Map<RedactionKind, List<Detector>> detectors = new LinkedHashMap<>();
 		detectors.put(RedactionKind.SECRETS, List.of(
 				// OpenAI / Anthropic style keys: sk-..., sk-proj-..., sk-ant-...
-				detector(RedactionKind.SECRETS, "\\bsk-[A-Za-z0-9_-]{20,}", (facts) -> facts.contains("sk-")),
+				detector(RedactionKind.SECRETS, "\\bsk-[A-Za-z0-9_-]{20,}", (facts) -> facts.contains("sk-"),
+						MatchStarts.literals("sk-")),
 				// AWS access key ids
 				detector(RedactionKind.SECRETS, "\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b",
-						(facts) -> facts.contains("AKIA") || facts.contains("ASIA")),
+						(facts) -> facts.contains("AKIA") || facts.contains("ASIA"),
+						MatchStarts.literals("AKIA", "ASIA")),
 				// JSON Web Tokens
 				detector(RedactionKind.SECRETS, "\\beyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}",
-						(facts) -> facts.contains("eyJ")),
+						(facts) -> facts.contains("eyJ"), MatchStarts.literals("eyJ")),
 				// Bearer tokens: the whole "Bearer <token>" is replaced
-				detector(RedactionKind.SECRETS, "(?i)\\bbearer\\s+[A-Za-z0-9._~+/=-]{8,}", TextFacts::hasBearer),
+				detector(RedactionKind.SECRETS, "(?i)\\bbearer\\s+[A-Za-z0-9._~+/=-]{8,}", TextFacts::hasBearer,
+						MatchStarts.words(TextFacts.BEARER)),
 				// JSON fields named like secrets ("password", "apiKey", "clientSecret",
 				// "refreshToken"): the string value is replaced, the name kept, so the
 				// JSON stays valid and shows what was removed
 				valueDetector(RedactionKind.SECRETS,
 						"(?i)\"[A-Za-z0-9_.-]{0,64}?(?:api[_-]?key|private[_-]?key|secret|passw(?:or)?d|token)\"\\s*:\\s*\""
 								+ "((?:[^\"\\\\]++|\\\\.)++)\"",
-						(facts) -> facts.contains('"') && facts.hasSecretName()),
+						(facts) -> facts.contains('"') && facts.hasSecretName(),
+						MatchStarts.quotedNames(64, word("api", 1), word("private", 0), word("secret", 2),
+								word("passw", 4), word("token", 2))),
 				// key=value and key: value assignments of well-known secret names
 				detector(RedactionKind.SECRETS,
 						"(?i)\\b(?:api[_-]?key|secret|password|passwd|access[_-]?token)\\b\\s*[:=]\\s*[\"']?[^\\s\"',;]{4,}",
-						(facts) -> (facts.contains('=') || facts.contains(':')) && facts.hasSecretName())));
-		detectors.put(RedactionKind.CREDIT_CARDS, List.of(detector(RedactionKind.CREDIT_CARDS,
-				"(?<![\\d-])(?:\\d[ -]?){12,18}\\d(?![\\d-])", (facts) -> facts.hasDigits(13))));
+						(facts) -> (facts.contains('=') || facts.contains(':')) && facts.hasSecretName(),
+						MatchStarts.words(word("api", 1), word("secret", 2), word("passw", 4), word("access", 1)))));
+		detectors.put(RedactionKind.CREDIT_CARDS,
+				List.of(detector(RedactionKind.CREDIT_CARDS, "(?<![\\d-])(?:\\d[ -]?){12,18}\\d(?![\\d-])",
+						(facts) -> facts.hasDigits(13),
+						MatchStarts.runs(MatchStarts::isDigit, (c) -> MatchStarts.isDigit(c) || c == '-'))));
 		detectors.put(RedactionKind.EMAILS,
 				List.of(detector(RedactionKind.EMAILS,
 						"\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b",
@@ -125,7 +134,8 @@ public final class Redactor {
 				detector(RedactionKind.IP_ADDRESSES,
 						"(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
 								+ "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\d.])",
-						(facts) -> facts.contains('.') && facts.hasDigits(4)),
+						(facts) -> facts.contains('.') && facts.hasDigits(4),
+						MatchStarts.runs(MatchStarts::isDigit, (c) -> MatchStarts.isDigit(c) || c == '.')),
 				detector(RedactionKind.IP_ADDRESSES,
 						"(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])",
 						(facts) -> facts.contains(':')),
@@ -136,20 +146,41 @@ public final class Redactor {
 		detectors.put(RedactionKind.PHONES, List.of(
 				// international: +44 20 7946 0958, +1-202-555-0147, +4915123456789
 				detector(RedactionKind.PHONES, "(?<![\\w+])\\+\\d{1,3}(?:[ .-]?\\(?\\d{1,4}\\)?){2,5}(?!\\w)",
-						(facts) -> facts.contains('+') && facts.hasDigits(7)),
+						(facts) -> facts.contains('+') && facts.hasDigits(7), MatchStarts.literals("+")),
 				// North American: (202) 555-0147, 202-555-0147, 202.555.0147
 				detector(RedactionKind.PHONES, "(?<![\\w(])(?:\\(\\d{3}\\)\\s?|\\d{3}[.-])\\d{3}[.-]\\d{4}(?!\\w)",
-						(facts) -> facts.hasDigits(10))));
+						(facts) -> facts.hasDigits(10), MatchStarts.runs((c) -> c == '(' || MatchStarts.isDigit(c),
+								(c) -> MatchStarts.isWordChar(c) || c == '('))));
 		return detectors;
 	}
 
 	private static Detector detector(RedactionKind kind, String regex, Predicate<TextFacts> mightMatch) {
-		return new Detector(kind, Pattern.compile(regex), mightMatch, false);
+		return new Detector(kind, Pattern.compile(regex), mightMatch, null, false);
+	}
+
+	private static Detector detector(RedactionKind kind, String regex, Predicate<TextFacts> mightMatch,
+			MatchStarts starts) {
+		return new Detector(kind, Pattern.compile(regex), mightMatch, starts, false);
 	}
 
 	/** A detector that replaces only what its first group matched. */
-	private static Detector valueDetector(RedactionKind kind, String regex, Predicate<TextFacts> mightMatch) {
-		return new Detector(kind, Pattern.compile(regex), mightMatch, true);
+	private static Detector valueDetector(RedactionKind kind, String regex, Predicate<TextFacts> mightMatch,
+			MatchStarts starts) {
+		return new Detector(kind, Pattern.compile(regex), mightMatch, starts, true);
+	}
+
+	private static TextFacts.AnchoredWord word(String word, int anchor) {
+		return new TextFacts.AnchoredWord(word, anchor);
+	}
+
+	/**
+	 * The same detectors, each searching every index: the reference the candidate starts
+	 * are tested against.
+	 */
+	Redactor searchingEveryIndex() {
+		return new Redactor(this.detectors.stream()
+			.map((d) -> new Detector(d.kind(), d.pattern(), d.mightMatch(), null, d.valueOnly()))
+			.toList());
 	}
 
 	/**
@@ -157,7 +188,8 @@ public final class Redactor {
 	 * scanning for {@code sk-} or {@code @} costs a fraction of trying a pattern at every
 	 * position.
 	 */
-	private record Detector(RedactionKind kind, Pattern pattern, Predicate<TextFacts> mightMatch, boolean valueOnly) {
+	private record Detector(RedactionKind kind, Pattern pattern, Predicate<TextFacts> mightMatch, MatchStarts starts,
+			boolean valueOnly) {
 
 		/**
 		 * Returns the redacted text and adds the number of matches to {@code count[0]}.
@@ -168,15 +200,21 @@ public final class Redactor {
 				return text;
 			}
 			Matcher matcher = this.pattern.matcher(text);
-			if (!matcher.find()) {
-				return text;
-			}
-			StringBuilder result = new StringBuilder(text.length());
+			// look-behinds and word boundaries see past a candidate's region
+			matcher.useTransparentBounds(true).useAnchoringBounds(false);
+			IntUnaryOperator candidates = (this.starts != null) ? this.starts.in(text) : null;
+			StringBuilder result = null;
 			int matches = 0;
 			int last = 0;
-			do {
+			int from = 0;
+			while (findFrom(matcher, candidates, text.length(), from)) {
+				// never stand still on an empty match
+				from = Math.max(matcher.end(), matcher.start() + 1);
 				if (this.kind == RedactionKind.CREDIT_CARDS && !passesLuhn(matcher.group())) {
 					continue;
+				}
+				if (result == null) {
+					result = new StringBuilder(text.length());
 				}
 				int group = this.valueOnly ? 1 : 0;
 				result.append(text, last, matcher.start(group))
@@ -186,13 +224,29 @@ public final class Redactor {
 				last = matcher.end(group);
 				matches++;
 			}
-			while (matcher.find());
 			if (matches == 0) {
 				return text;
 			}
 			result.append(text, last, text.length());
 			count[0] += matches;
 			return result.toString();
+		}
+
+		/**
+		 * Finds the next match: at the next candidate that matches, or, without
+		 * candidates, by searching on from the last match.
+		 */
+		private static boolean findFrom(Matcher matcher, IntUnaryOperator candidates, int length, int from) {
+			if (candidates == null) {
+				return matcher.find();
+			}
+			for (int at = candidates.applyAsInt(from); at >= 0; at = candidates.applyAsInt(at + 1)) {
+				matcher.region(at, length);
+				if (matcher.lookingAt()) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 	}

@@ -17,7 +17,7 @@ final class TextFacts {
 	private static final AnchoredWord[] SECRET_NAMES = { new AnchoredWord("key", 0), new AnchoredWord("token", 2),
 			new AnchoredWord("secret", 2), new AnchoredWord("passw", 4) };
 
-	private static final AnchoredWord BEARER = new AnchoredWord("bearer", 0);
+	static final AnchoredWord BEARER = new AnchoredWord("bearer", 0);
 
 	private static final int UNKNOWN = -1;
 
@@ -104,17 +104,29 @@ final class TextFacts {
 	record AnchoredWord(String word, int anchor) {
 
 		boolean foundIn(String text) {
-			char letter = this.word.charAt(this.anchor);
-			return foundAround(text, letter) || foundAround(text, (char) (letter - ('a' - 'A')));
+			return indexIn(text, 0) >= 0;
 		}
 
-		private boolean foundAround(String text, char letter) {
-			for (int at = text.indexOf(letter, this.anchor); at >= 0; at = text.indexOf(letter, at + 1)) {
+		/**
+		 * Where the word next starts, in any case.
+		 * @param text the text
+		 * @param from the first index the word may start at
+		 * @return the index, or {@code -1}
+		 */
+		int indexIn(String text, int from) {
+			char letter = this.word.charAt(this.anchor);
+			int lower = indexAround(text, letter, from);
+			int upper = indexAround(text, (char) (letter - ('a' - 'A')), from);
+			return (lower < 0 || (upper >= 0 && upper < lower)) ? upper : lower;
+		}
+
+		private int indexAround(String text, char letter, int from) {
+			for (int at = text.indexOf(letter, from + this.anchor); at >= 0; at = text.indexOf(letter, at + 1)) {
 				if (startsWithIgnoreCase(text, at - this.anchor)) {
-					return true;
+					return at - this.anchor;
 				}
 			}
-			return false;
+			return -1;
 		}
 
 		/**
