@@ -153,14 +153,6 @@ public final class BuiltInEvaluators {
 		});
 	}
 
-	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{3,}");
-
-	private static final Set<String> STOPWORDS = Set.of("the", "and", "for", "are", "but", "not", "you", "your", "with",
-			"this", "that", "from", "have", "has", "was", "were", "will", "can", "our", "all", "any", "its", "into",
-			"than", "then", "them", "they", "there", "their", "what", "when", "which", "who", "how", "also", "just",
-			"only", "out", "use", "about", "may", "would", "could", "should", "been", "being", "more", "most", "some",
-			"such", "very");
-
 	/**
 	 * Lexical groundedness: the share of the answer's content words that appear in the
 	 * context documents. Passes at or above the threshold; fails when there is no
@@ -171,7 +163,7 @@ public final class BuiltInEvaluators {
 	 */
 	public static Evaluator contextOverlap(String name, double threshold) {
 		return of(name, (input) -> {
-			Set<String> answerWords = words(input.answer());
+			Set<String> answerWords = ContentWords.of(input.answer());
 			if (answerWords.isEmpty()) {
 				return EvaluationResult.fail(name, 0.0, "the answer has no content words");
 			}
@@ -179,30 +171,21 @@ public final class BuiltInEvaluators {
 				return EvaluationResult.fail(name, 0.0, "no retrieved context to ground the answer in")
 					.withLabel("no-context");
 			}
-			Set<String> contextWords = new HashSet<>();
-			input.context().forEach((document) -> contextWords.addAll(words(document)));
-			long grounded = answerWords.stream().filter(contextWords::contains).count();
+			// read the documents only until every answer word has been seen
+			Set<String> unseen = new HashSet<>(answerWords);
+			for (String document : input.context()) {
+				ContentWords.forEach(document, (word) -> !(unseen.remove(word) && unseen.isEmpty()));
+				if (unseen.isEmpty()) {
+					break;
+				}
+			}
+			long grounded = answerWords.size() - unseen.size();
 			double score = (double) grounded / answerWords.size();
 			String explanation = String.format(Locale.ROOT, "%d of %d content words appear in the context", grounded,
 					answerWords.size());
 			return (score >= threshold) ? EvaluationResult.pass(name, score, explanation).withLabel("grounded")
 					: EvaluationResult.fail(name, score, explanation).withLabel("ungrounded");
 		});
-	}
-
-	static Set<String> words(String text) {
-		Set<String> words = new HashSet<>();
-		if (text == null) {
-			return words;
-		}
-		java.util.regex.Matcher matcher = WORD.matcher(text.toLowerCase(Locale.ROOT));
-		while (matcher.find()) {
-			String word = matcher.group();
-			if (!STOPWORDS.contains(word)) {
-				words.add(word);
-			}
-		}
-		return words;
 	}
 
 	/**
