@@ -15,7 +15,14 @@ run() {
 		curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null 2>&1 && break
 		sleep 0.5
 	done
+	java -cp llmobs-benchmarks/target/benchmarks.jar dev.llmobs.benchmarks.HttpLoad $PORT "$label-warm-up" 2000 4 > /dev/null
+	# The server's own CPU time per request (user + system, from /proc, in clock ticks of 10 ms):
+	# steadier than throughput when client and server share the machine.
+	local before after
+	before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
 	java -cp llmobs-benchmarks/target/benchmarks.jar dev.llmobs.benchmarks.HttpLoad $PORT "$label" 4000 4
+	after=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+	echo "$label server-cpu-per-request=$(( (after - before) * 10000 / 4000 )) us"
 	kill "$pid"; wait "$pid" 2> /dev/null || true
 }
 # Two rounds, alternating, so drift on a shared machine shows as disagreement between rounds.

@@ -70,21 +70,23 @@ interface MatchStarts {
 	}
 
 	/**
-	 * Matches start at a character accepted by {@code first} that does not follow one
+	 * Matches start at one of the characters {@code firsts} that does not follow one
 	 * accepted by {@code notAfter} (the pattern's own look-behind, checked cheaply).
-	 * @param first the characters a match starts with
+	 * @param firsts the characters a match starts with
 	 * @param notAfter the characters a match cannot follow
 	 * @return the starts
 	 */
-	static MatchStarts runs(IntPredicate first, IntPredicate notAfter) {
-		return (text) -> (from) -> {
-			int length = text.length();
-			for (int i = from; i < length; i++) {
-				if (first.test(text.charAt(i)) && (i == 0 || !notAfter.test(text.charAt(i - 1)))) {
-					return i;
+	static MatchStarts runs(String firsts, IntPredicate notAfter) {
+		return (text) -> {
+			IntUnaryOperator next = earliest(firsts.length(), (i, from) -> text.indexOf(firsts.charAt(i), from));
+			return (from) -> {
+				for (int at = next.applyAsInt(from); at >= 0; at = next.applyAsInt(at + 1)) {
+					if (at == 0 || !notAfter.test(text.charAt(at - 1))) {
+						return at;
+					}
 				}
-			}
-			return -1;
+				return -1;
+			};
 		};
 	}
 
@@ -108,6 +110,9 @@ interface MatchStarts {
 			return first;
 		};
 	}
+
+	/** The ASCII digits, as match starts for {@link #runs}. */
+	String DIGITS = "0123456789";
 
 	static boolean isDigit(int c) {
 		return c >= '0' && c <= '9';

@@ -115,7 +115,7 @@ public final class Redactor {
 						"(?i)\"[A-Za-z0-9_.-]{0,64}?(?:api[_-]?key|private[_-]?key|secret|passw(?:or)?d|token)\"\\s*:\\s*\""
 								+ "((?:[^\"\\\\]++|\\\\.)++)\"",
 						(facts) -> facts.contains('"') && facts.hasSecretName(),
-						MatchStarts.quotedNames(64, word("api", 1), word("private", 0), word("secret", 2),
+						MatchStarts.quotedNames(64, word("api", 1), word("private", 3), word("secret", 2),
 								word("passw", 4), word("token", 2))),
 				// key=value and key: value assignments of well-known secret names
 				detector(RedactionKind.SECRETS,
@@ -125,7 +125,7 @@ public final class Redactor {
 		detectors.put(RedactionKind.CREDIT_CARDS,
 				List.of(detector(RedactionKind.CREDIT_CARDS, "(?<![\\d-])(?:\\d[ -]?){12,18}\\d(?![\\d-])",
 						(facts) -> facts.hasDigits(13),
-						MatchStarts.runs(MatchStarts::isDigit, (c) -> MatchStarts.isDigit(c) || c == '-'))));
+						MatchStarts.runs(MatchStarts.DIGITS, (c) -> MatchStarts.isDigit(c) || c == '-'))));
 		detectors.put(RedactionKind.EMAILS,
 				List.of(detector(RedactionKind.EMAILS,
 						"\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b",
@@ -135,7 +135,7 @@ public final class Redactor {
 						"(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
 								+ "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\d.])",
 						(facts) -> facts.contains('.') && facts.hasDigits(4),
-						MatchStarts.runs(MatchStarts::isDigit, (c) -> MatchStarts.isDigit(c) || c == '.')),
+						MatchStarts.runs(MatchStarts.DIGITS, (c) -> MatchStarts.isDigit(c) || c == '.')),
 				detector(RedactionKind.IP_ADDRESSES,
 						"(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])",
 						(facts) -> facts.contains(':')),
@@ -149,8 +149,8 @@ public final class Redactor {
 						(facts) -> facts.contains('+') && facts.hasDigits(7), MatchStarts.literals("+")),
 				// North American: (202) 555-0147, 202-555-0147, 202.555.0147
 				detector(RedactionKind.PHONES, "(?<![\\w(])(?:\\(\\d{3}\\)\\s?|\\d{3}[.-])\\d{3}[.-]\\d{4}(?!\\w)",
-						(facts) -> facts.hasDigits(10), MatchStarts.runs((c) -> c == '(' || MatchStarts.isDigit(c),
-								(c) -> MatchStarts.isWordChar(c) || c == '('))));
+						(facts) -> facts.hasDigits(10),
+						MatchStarts.runs("(" + MatchStarts.DIGITS, (c) -> MatchStarts.isWordChar(c) || c == '('))));
 		return detectors;
 	}
 
