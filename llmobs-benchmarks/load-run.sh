@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # HTTP load run of the sample app on loopback, tracing on vs llmobs.enabled=false, offline model.
-# Bounded: a warm-up and 4000 requests per configuration, two rounds of three configurations. Run from the repository root after
+# Bounded: per configuration a warm-up of 20,000 requests (the JIT is still compiling after a few
+# thousand) and 4,000 measured requests from 4 client threads; two rounds of three configurations.
+# Run from the repository root after
 #   ./mvnw -B -DskipTests install && ./mvnw -B -Pbenchmarks -DskipTests package -pl llmobs-benchmarks
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=$(ls sample-app/target/llmobs-sample-app-*-exec.jar | head -n 1)
+LOAD="java -cp llmobs-benchmarks/target/benchmarks.jar dev.llmobs.benchmarks.HttpLoad"
 PORT=18080
+MEASURED=4000
+# CPU clock ticks (10 ms) of the server's request threads, and of the whole process, from /proc.
+request_ticks() { cat /proc/"$1"/task/*/stat 2> /dev/null | awk '$2 ~ /http-nio/ {t += $14 + $15} END {print t + 0}'; }
+process_ticks() { awk '{print $14 + $15}' /proc/"$1"/stat; }
 run() {
 	local label=$1; shift
 	java -jar "$JAR" --server.port=$PORT --sample.demo-conversation.enabled=false --llmobs.console.enabled=false \
@@ -15,14 +22,13 @@ run() {
 		curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null 2>&1 && break
 		sleep 0.5
 	done
-	java -cp llmobs-benchmarks/target/benchmarks.jar dev.llmobs.benchmarks.HttpLoad $PORT "$label-warm-up" 2000 4 > /dev/null
-	# The server's own CPU time per request (user + system, from /proc, in clock ticks of 10 ms):
-	# steadier than throughput when client and server share the machine.
-	local before after
-	before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-	java -cp llmobs-benchmarks/target/benchmarks.jar dev.llmobs.benchmarks.HttpLoad $PORT "$label" 4000 4
-	after=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-	echo "$label server-cpu-per-request=$(( (after - before) * 10000 / 4000 )) us"
+	$LOAD $PORT "$label-warm-up" 20000 4 0 > /dev/null
+	local requests_before process_before
+	requests_before=$(request_ticks "$pid")
+	process_before=$(process_ticks "$pid")
+	$LOAD $PORT "$label" $MEASURED 4 0
+	echo "$label cpu-per-request: request-threads=$(( ($(request_ticks "$pid") - requests_before) * 10000 / MEASURED )) us" \
+		"whole-server=$(( ($(process_ticks "$pid") - process_before) * 10000 / MEASURED )) us"
 	kill "$pid"; wait "$pid" 2> /dev/null || true
 }
 # Two rounds, alternating, so drift on a shared machine shows as disagreement between rounds.

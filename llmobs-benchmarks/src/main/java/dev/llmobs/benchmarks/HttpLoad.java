@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A bounded HTTP load run against the sample app on the loopback interface: a warm-up,
  * then a fixed number of {@code POST /api/chat} requests from a few client threads;
  * prints throughput and p50/p99 latency. Usage:
- * {@code HttpLoad <port> <label> [requests] [threads]}.
+ * {@code HttpLoad <port> <label> [requests] [threads] [warm-up requests]}.
  */
 public final class HttpLoad {
 
@@ -35,7 +35,10 @@ public final class HttpLoad {
 		int threads = (args.length > 3) ? Integer.parseInt(args[3]) : 4;
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		URI uri = URI.create("http://127.0.0.1:" + port + "/api/chat");
-		run(client, uri, Math.max(500, requests / 4), threads);
+		int warmUp = (args.length > 4) ? Integer.parseInt(args[4]) : Math.max(500, requests / 4);
+		if (warmUp > 0) {
+			run(client, uri, warmUp, threads);
+		}
 		long start = System.nanoTime();
 		List<Long> latencies = run(client, uri, requests, threads);
 		double seconds = (System.nanoTime() - start) / 1e9;
