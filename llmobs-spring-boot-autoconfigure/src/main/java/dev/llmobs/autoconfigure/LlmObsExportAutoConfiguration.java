@@ -8,6 +8,9 @@ import java.util.function.Consumer;
 
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpHttpSpanExporterBuilderCustomizer;
+import org.springframework.boot.opentelemetry.autoconfigure.logging.otlp.OtlpHttpLogRecordExporterBuilderCustomizer;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -16,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import dev.llmobs.export.CompletedTrace;
@@ -25,6 +29,7 @@ import dev.llmobs.export.ExportAccountingSpanProcessor;
 import dev.llmobs.export.ExportStatistics;
 import dev.llmobs.export.RecentTraceStore;
 import dev.llmobs.export.TraceAssembler;
+import dev.llmobs.export.transport.OtlpSenderComponentLoader;
 import dev.llmobs.sampling.SamplingListener;
 import dev.llmobs.sampling.SamplingRules;
 import dev.llmobs.sampling.TailSamplingPostProcessor;
@@ -103,6 +108,40 @@ public final class LlmObsExportAutoConfiguration {
 		console.ifAvailable(listeners::add);
 		LlmObsProperties.RecentTraces recent = properties.getRecentTraces();
 		return new TraceAssembler(Math.max(recent.getMaxTraces(), 64), recent.getMaxSpansPerTrace(), listeners, late);
+	}
+
+	/**
+	 * Boot's OTLP/HTTP span exporter sends with the starter's HTTP/1.1-on-cleartext
+	 * sender.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ OtlpHttpSpanExporterBuilderCustomizer.class,
+			io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder.class })
+	static final class SpanTransportConfiguration {
+
+		@Bean
+		OtlpHttpSpanExporterBuilderCustomizer llmObsOtlpHttpSpanSender() {
+			return (builder) -> builder
+				.setComponentLoader(new OtlpSenderComponentLoader(OtlpSenderComponentLoader.class.getClassLoader()));
+		}
+
+	}
+
+	/**
+	 * Boot's OTLP/HTTP log record exporter (evaluation records) sends with the same
+	 * sender.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ OtlpHttpLogRecordExporterBuilderCustomizer.class,
+			io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporterBuilder.class })
+	static final class LogTransportConfiguration {
+
+		@Bean
+		OtlpHttpLogRecordExporterBuilderCustomizer llmObsOtlpHttpLogSender() {
+			return (builder) -> builder
+				.setComponentLoader(new OtlpSenderComponentLoader(OtlpSenderComponentLoader.class.getClassLoader()));
+		}
+
 	}
 
 }

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -26,17 +29,31 @@ import java.util.zip.GZIPInputStream;
 import com.google.protobuf.ByteString;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 
 /**
- * A real OTLP/HTTP trace receiver on the loopback interface that decodes the official
- * OTLP protobuf messages, for end-to-end tests. It can also answer 500 or stall, to test
+ * A real OTLP/HTTP receiver on the loopback interface that decodes the official OTLP
+ * protobuf messages for traces, logs and metrics, for end-to-end tests. It is as strict
+ * as the servers users run: a request asking for a protocol upgrade (an {@code Upgrade}
+ * or {@code HTTP2-Settings} header, as the JDK's HTTP/2 client sends to cleartext
+ * endpoints) is answered {@code 400}, and anything but a protobuf POST {@code 415}. Every
+ * request is recorded with its path and headers. It can also answer 500 or stall, to test
  * outages.
  */
 public final class OtlpTestReceiver implements AutoCloseable {
@@ -54,6 +71,14 @@ public final class OtlpTestReceiver implements AutoCloseable {
 	private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger requests = new AtomicInteger();
+
+	private final List<ReceivedRequest> requestLog = new CopyOnWriteArrayList<>();
+
+	private final List<ReceivedLogRecord> logRecords = new CopyOnWriteArrayList<>();
+
+	private final Set<String> metricNames = ConcurrentHashMap.newKeySet();
+
+	private final String basePath;
 
 	private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.ACCEPT);
 
@@ -78,20 +103,33 @@ public final class OtlpTestReceiver implements AutoCloseable {
 
 	}
 
-	private OtlpTestReceiver() throws IOException {
+	private OtlpTestReceiver(String basePath) throws IOException {
+		this.basePath = basePath;
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.setExecutor(this.executor);
-		this.server.createContext("/v1/traces", this::handle);
+		this.server.createContext("/", this::handle);
 		this.server.start();
 	}
 
 	/**
-	 * Starts a receiver on a free port.
+	 * Starts a receiver on a free port, serving {@code /v1/traces}, {@code /v1/logs} and
+	 * {@code /v1/metrics}.
 	 * @return the receiver
 	 */
 	public static OtlpTestReceiver start() {
+		return start("");
+	}
+
+	/**
+	 * Starts a receiver on a free port whose OTLP paths sit under a base path, as some
+	 * backends serve them (e.g. {@code /api/public/otel/v1/traces}); other paths answer
+	 * {@code 404}.
+	 * @param basePath the base path, empty or starting with {@code /}
+	 * @return the receiver
+	 */
+	public static OtlpTestReceiver start(String basePath) {
 		try {
-			return new OtlpTestReceiver();
+			return new OtlpTestReceiver(basePath);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -124,7 +162,31 @@ public final class OtlpTestReceiver implements AutoCloseable {
 	 * @return {@code http://127.0.0.1:<port>/v1/traces}
 	 */
 	public String tracesEndpoint() {
-		return "http://127.0.0.1:" + port() + "/v1/traces";
+		return baseUrl() + "/v1/traces";
+	}
+
+	/**
+	 * The URL to configure as the OTLP logs endpoint.
+	 * @return {@code http://127.0.0.1:<port><base>/v1/logs}
+	 */
+	public String logsEndpoint() {
+		return baseUrl() + "/v1/logs";
+	}
+
+	/**
+	 * The URL to configure as the OTLP metrics endpoint.
+	 * @return {@code http://127.0.0.1:<port><base>/v1/metrics}
+	 */
+	public String metricsEndpoint() {
+		return baseUrl() + "/v1/metrics";
+	}
+
+	/**
+	 * The base URL, as {@code OTEL_EXPORTER_OTLP_ENDPOINT} takes it.
+	 * @return {@code http://127.0.0.1:<port><base>}
+	 */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + port() + this.basePath;
 	}
 
 	/**
@@ -144,33 +206,112 @@ public final class OtlpTestReceiver implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			this.requests.incrementAndGet();
-			byte[] body = readBody(exchange);
-			Mode current = this.mode.get();
-			if (current == Mode.STALL) {
-				try {
-					this.stallRelease.await();
+			answer(exchange);
+		}
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
+		if (asksForUpgrade(exchange)) {
+			exchange.getRequestBody().readAllBytes();
+			respond(exchange, 400, null);
+			return;
+		}
+		byte[] body = readBody(exchange);
+		Mode current = this.mode.get();
+		if (current == Mode.STALL) {
+			try {
+				this.stallRelease.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			respond(exchange, 503, null);
+			return;
+		}
+		if (current == Mode.FAIL_500) {
+			respond(exchange, 500, null);
+			return;
+		}
+		String path = exchange.getRequestURI().getPath();
+		String signal = path.startsWith(this.basePath + "/v1/") ? path.substring(this.basePath.length() + 4) : "";
+		if (!Set.of("traces", "logs", "metrics").contains(signal)) {
+			respond(exchange, 404, null);
+			return;
+		}
+		String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+		if (!"POST".equals(exchange.getRequestMethod()) || !contentType.startsWith("application/x-protobuf")) {
+			respond(exchange, 415, null);
+			return;
+		}
+		byte[] response = switch (signal) {
+			case "traces" -> {
+				store(ExportTraceServiceRequest.parseFrom(body));
+				yield ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+			}
+			case "logs" -> {
+				storeLogs(ExportLogsServiceRequest.parseFrom(body));
+				yield ExportLogsServiceResponse.getDefaultInstance().toByteArray();
+			}
+			default -> {
+				storeMetrics(ExportMetricsServiceRequest.parseFrom(body));
+				yield ExportMetricsServiceResponse.getDefaultInstance().toByteArray();
+			}
+		};
+		respond(exchange, 200, response);
+	}
+
+	/**
+	 * Whether the request asks to switch protocols, which OTLP servers (Node's among
+	 * them) refuse on a POST with a body.
+	 */
+	private static boolean asksForUpgrade(HttpExchange exchange) {
+		String connection = String.valueOf(exchange.getRequestHeaders().getFirst("Connection"));
+		return exchange.getRequestHeaders().containsKey("Upgrade")
+				|| exchange.getRequestHeaders().containsKey("HTTP2-Settings")
+				|| connection.toLowerCase(Locale.ROOT).contains("upgrade");
+	}
+
+	/**
+	 * Records the request with its answer, then answers, so a client never sees an
+	 * unrecorded answer.
+	 */
+	private void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
+		this.requestLog.add(new ReceivedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+				headers(exchange), status));
+		if (body == null || body.length == 0) {
+			exchange.sendResponseHeaders(status, -1);
+			return;
+		}
+		exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
+		exchange.sendResponseHeaders(status, body.length);
+		exchange.getResponseBody().write(body);
+	}
+
+	private static Map<String, List<String>> headers(HttpExchange exchange) {
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		exchange.getRequestHeaders()
+			.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+		return headers;
+	}
+
+	private void storeLogs(ExportLogsServiceRequest request) {
+		for (ResourceLogs resourceLogs : request.getResourceLogsList()) {
+			for (ScopeLogs scopeLogs : resourceLogs.getScopeLogsList()) {
+				for (LogRecord record : scopeLogs.getLogRecordsList()) {
+					this.logRecords.add(new ReceivedLogRecord(hex(record.getTraceId()), hex(record.getSpanId()),
+							record.getEventName(), record.hasBody() ? String.valueOf(value(record.getBody())) : "",
+							attributes(record.getAttributesList())));
 				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private void storeMetrics(ExportMetricsServiceRequest request) {
+		for (ResourceMetrics resourceMetrics : request.getResourceMetricsList()) {
+			for (ScopeMetrics scopeMetrics : resourceMetrics.getScopeMetricsList()) {
+				for (Metric metric : scopeMetrics.getMetricsList()) {
+					this.metricNames.add(metric.getName());
 				}
-				exchange.sendResponseHeaders(503, -1);
-				return;
-			}
-			if (current == Mode.FAIL_500) {
-				exchange.sendResponseHeaders(500, -1);
-				return;
-			}
-			String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
-			if (!"POST".equals(exchange.getRequestMethod()) || !contentType.startsWith("application/x-protobuf")) {
-				exchange.sendResponseHeaders(415, -1);
-				return;
-			}
-			store(ExportTraceServiceRequest.parseFrom(body));
-			byte[] response = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
-			exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
-			exchange.sendResponseHeaders(200, (response.length == 0) ? -1 : response.length);
-			if (response.length > 0) {
-				exchange.getResponseBody().write(response);
 			}
 		}
 	}
@@ -254,6 +395,57 @@ public final class OtlpTestReceiver implements AutoCloseable {
 	}
 
 	/**
+	 * The log records received so far.
+	 * @return a snapshot
+	 */
+	public List<ReceivedLogRecord> logRecords() {
+		return List.copyOf(this.logRecords);
+	}
+
+	/**
+	 * The names of the metrics received so far.
+	 * @return a snapshot
+	 */
+	public Set<String> metricNames() {
+		return Set.copyOf(this.metricNames);
+	}
+
+	/**
+	 * Every request received so far, with its path, headers and answer.
+	 * @return a snapshot
+	 */
+	public List<ReceivedRequest> requests() {
+		return List.copyOf(this.requestLog);
+	}
+
+	/**
+	 * Waits until a condition over the receiver holds, polling.
+	 * @param condition the condition
+	 * @param timeout how long to wait
+	 * @param what what was awaited, for the failure message
+	 * @throws AssertionError with the requests seen, on timeout
+	 */
+	public void await(java.util.function.BooleanSupplier condition, Duration timeout, String what) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("OTLP receiver timed out after " + timeout + " waiting for " + what
+						+ "; requests: "
+						+ requests().stream()
+							.map((request) -> request.method() + " " + request.path() + " -> " + request.status())
+							.collect(Collectors.joining(", ")));
+			}
+			try {
+				Thread.sleep(POLL.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError("interrupted", ex);
+			}
+		}
+	}
+
+	/**
 	 * The number of export requests received, answered or not.
 	 * @return the count
 	 */
@@ -266,6 +458,9 @@ public final class OtlpTestReceiver implements AutoCloseable {
 	 */
 	public void clear() {
 		this.spans.clear();
+		this.logRecords.clear();
+		this.metricNames.clear();
+		this.requestLog.clear();
 	}
 
 	/**
