@@ -123,24 +123,36 @@ public final class LlmObsActuatorAutoConfiguration {
 		Map<String, Object> export = new LinkedHashMap<>();
 		export.put("endpoint", (endpoint != null) ? withoutCredentials(endpoint) : "none");
 		Map<String, String> headers = new TreeMap<>();
-		for (String name : headerNames(environment)) {
+		for (String name : headerNames(environment, BackendPreset.TRACES_HEADERS + ".")) {
 			headers.put(name, "******");
 		}
+		export.put("backend", properties.getExport().getBackend().name().toLowerCase(java.util.Locale.ROOT));
 		export.put("headers", headers);
+		export.put("llmTracesOnly", properties.getExport().isLlmTracesOnly());
 		export.put("samplingProbability", environment.getProperty("management.tracing.sampling.probability"));
 		configuration.put("export", export);
 		return configuration;
 	}
 
-	private static Iterable<String> headerNames(Environment environment) {
-		java.util.Set<String> names = new java.util.TreeSet<>();
+	/**
+	 * The names of the headers set under a map property, in any property source; values
+	 * are never read.
+	 * @param environment the environment
+	 * @param prefix the map property with a trailing dot
+	 * @return the header names
+	 */
+	static java.util.Set<String> headerNames(Environment environment, String prefix) {
+		java.util.Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+		String bracketed = prefix.substring(0, prefix.length() - 1) + "[";
 		if (environment instanceof org.springframework.core.env.ConfigurableEnvironment configurable) {
-			String prefix = "management.opentelemetry.tracing.export.otlp.headers.";
 			for (org.springframework.core.env.PropertySource<?> source : configurable.getPropertySources()) {
 				if (source instanceof org.springframework.core.env.EnumerablePropertySource<?> enumerable) {
 					for (String name : enumerable.getPropertyNames()) {
 						if (name.startsWith(prefix)) {
 							names.add(name.substring(prefix.length()));
+						}
+						else if (name.startsWith(bracketed) && name.endsWith("]")) {
+							names.add(name.substring(bracketed.length(), name.length() - 1));
 						}
 					}
 				}

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -20,14 +21,19 @@ import org.springframework.core.env.StandardEnvironment;
  * OTLP metrics URL or {@code management.otlp.metrics.export.enabled} is configured, so a
  * fresh app opens no connections;</li>
  * <li>maps {@code OPENINFERENCE_HIDE_INPUTS} / {@code OPENINFERENCE_HIDE_OUTPUTS} to
- * {@code llmobs.capture.inputs} / {@code outputs}.</li>
+ * {@code llmobs.capture.inputs} / {@code outputs};</li>
+ * <li>fills in what the {@code llmobs.export.backend} preset needs (endpoints, headers,
+ * signals, conventions; see {@link BackendPreset}).</li>
  * </ul>
- * The defaults sit at the lowest precedence, so any user setting wins.
+ * The defaults and the preset sit at the lowest precedence, so any user setting wins.
  */
 public class LlmObsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
 	/** Name of the property source holding the defaults. */
 	public static final String DEFAULTS_SOURCE = "llmobsDefaults";
+
+	/** Name of the property source holding the backend preset. */
+	public static final String PRESET_SOURCE = "llmobsBackendPreset";
 
 	static final String SAMPLING_PROBABILITY = "management.tracing.sampling.probability";
 
@@ -44,6 +50,13 @@ public class LlmObsEnvironmentPostProcessor implements EnvironmentPostProcessor,
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (!environment.getProperty("llmobs.enabled", Boolean.class, true)) {
 			return;
+		}
+		LlmObsProperties.Export export = Binder.get(environment)
+			.bind("llmobs.export", LlmObsProperties.Export.class)
+			.orElseGet(LlmObsProperties.Export::new);
+		BackendPreset preset = BackendPreset.of(export);
+		if (!preset.properties().isEmpty()) {
+			environment.getPropertySources().addLast(new MapPropertySource(PRESET_SOURCE, preset.properties()));
 		}
 		Map<String, Object> defaults = new HashMap<>();
 		if (!environment.containsProperty(SAMPLING_PROBABILITY)) {

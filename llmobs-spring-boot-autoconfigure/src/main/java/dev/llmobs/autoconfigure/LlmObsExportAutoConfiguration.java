@@ -1,5 +1,6 @@
 package dev.llmobs.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
@@ -63,17 +66,24 @@ public final class LlmObsExportAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnBooleanProperty("llmobs.sampling.enabled")
+	@Conditional(TailSamplingOrLlmTracesOnlyCondition.class)
 	static TailSamplingPostProcessor llmObsTailSamplingPostProcessor(Environment environment,
 			ObjectProvider<SamplingListener> listener) {
-		LlmObsProperties.Sampling sampling = Binder.get(environment)
-			.bind("llmobs.sampling", LlmObsProperties.Sampling.class)
+		Binder binder = Binder.get(environment);
+		LlmObsProperties.Sampling sampling = binder.bind("llmobs.sampling", LlmObsProperties.Sampling.class)
 			.orElseGet(LlmObsProperties.Sampling::new);
-		SamplingRules rules = new SamplingRules(sampling.isKeepErrors(), sampling.isKeepFailedEvaluations(),
-				sampling.isKeepTruncated(), sampling.getKeepCostAbove(), sampling.getKeepDurationAbove(),
-				Map.copyOf(sampling.getKeepMetadata()), Set.copyOf(sampling.getKeepUsers()), sampling.getKeepRate());
+		boolean llmTracesOnly = binder.bind("llmobs.export.llm-traces-only", Boolean.class).orElse(false);
+		SamplingRules rules = sampling.isEnabled() ? new SamplingRules(sampling.isKeepErrors(),
+				sampling.isKeepFailedEvaluations(), sampling.isKeepTruncated(), sampling.getKeepCostAbove(),
+				sampling.getKeepDurationAbove(), Map.copyOf(sampling.getKeepMetadata()),
+				Set.copyOf(sampling.getKeepUsers()), sampling.getKeepRate(), llmTracesOnly)
+				: SamplingRules.onlyLlmTraces();
+		// without tail sampling nothing waits for late evaluations: spans ending after
+		// the
+		// root follow the decision taken when it ended
+		Duration grace = sampling.isEnabled() ? sampling.getGracePeriod() : Duration.ZERO;
 		TailSamplingSpanExporter.Limits limits = new TailSamplingSpanExporter.Limits(sampling.getMaxTraces(),
-				sampling.getMaxSpansPerTrace(), sampling.getMaxBytes(), sampling.getGracePeriod());
+				sampling.getMaxSpansPerTrace(), sampling.getMaxBytes(), grace);
 		return new TailSamplingPostProcessor(rules, limits, () -> listener.getIfUnique(() -> SamplingListener.NONE));
 	}
 
@@ -140,6 +150,27 @@ public final class LlmObsExportAutoConfiguration {
 		OtlpHttpLogRecordExporterBuilderCustomizer llmObsOtlpHttpLogSender() {
 			return (builder) -> builder
 				.setComponentLoader(new OtlpSenderComponentLoader(OtlpSenderComponentLoader.class.getClassLoader()));
+		}
+
+	}
+
+	/**
+	 * Tail sampling or the LLM-only filter is on: both hold traces until their root ends.
+	 */
+	static final class TailSamplingOrLlmTracesOnlyCondition extends AnyNestedCondition {
+
+		TailSamplingOrLlmTracesOnlyCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBooleanProperty("llmobs.sampling.enabled")
+		static final class TailSampling {
+
+		}
+
+		@ConditionalOnBooleanProperty("llmobs.export.llm-traces-only")
+		static final class LlmTracesOnly {
+
 		}
 
 	}

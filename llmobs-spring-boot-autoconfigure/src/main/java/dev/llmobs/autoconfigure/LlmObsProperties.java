@@ -55,6 +55,8 @@ public class LlmObsProperties {
 
 	private final Viewer viewer = new Viewer();
 
+	private final Export export = new Export();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -121,6 +123,176 @@ public class LlmObsProperties {
 
 	public Viewer getViewer() {
 		return this.viewer;
+	}
+
+	public Export getExport() {
+		return this.export;
+	}
+
+	/**
+	 * Where traces go: a backend preset and what it needs.
+	 */
+	public static class Export {
+
+		/**
+		 * The backend traces are sent to: 'otlp' (any OTLP/HTTP receiver, configured
+		 * through Boot's management.opentelemetry.* properties or OTEL_* variables),
+		 * 'phoenix', 'langfuse', 'datadog' or 'middleware' (presets that fill in the
+		 * path, headers and signals each backend expects). Explicit management.* and
+		 * OTEL_* settings win over a preset.
+		 */
+		private ExportBackend backend = ExportBackend.OTLP;
+
+		/**
+		 * The backend's base URL, without the '/v1/traces' path. Defaults per preset:
+		 * phoenix 'http://localhost:6006', langfuse 'https://cloud.langfuse.com', datadog
+		 * 'https://trace.agent.<site>'; middleware needs 'https://<uid>.middleware.io'.
+		 * With the 'otlp' backend, traces, logs and metrics go to this base URL as with
+		 * OTEL_EXPORTER_OTLP_ENDPOINT.
+		 */
+		private String endpoint;
+
+		/**
+		 * The API key of phoenix ('authorization: Bearer'), datadog ('dd-api-key') or
+		 * middleware ('Authorization'). Sent as a header, never logged, masked in
+		 * /actuator/llmobs.
+		 */
+		private String apiKey;
+
+		/**
+		 * Whether only traces that contain at least one LLM-observability span (an
+		 * annotated method, a Spring AI call) are exported; health checks, static files
+		 * and actuator calls then stay out of the backend. Metrics and the recent-trace
+		 * store still see everything.
+		 */
+		private boolean llmTracesOnly = false;
+
+		private final Langfuse langfuse = new Langfuse();
+
+		private final Phoenix phoenix = new Phoenix();
+
+		private final Datadog datadog = new Datadog();
+
+		public ExportBackend getBackend() {
+			return this.backend;
+		}
+
+		public void setBackend(ExportBackend backend) {
+			this.backend = backend;
+		}
+
+		public String getEndpoint() {
+			return this.endpoint;
+		}
+
+		public void setEndpoint(String endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		public String getApiKey() {
+			return this.apiKey;
+		}
+
+		public void setApiKey(String apiKey) {
+			this.apiKey = apiKey;
+		}
+
+		public boolean isLlmTracesOnly() {
+			return this.llmTracesOnly;
+		}
+
+		public void setLlmTracesOnly(boolean llmTracesOnly) {
+			this.llmTracesOnly = llmTracesOnly;
+		}
+
+		public Langfuse getLangfuse() {
+			return this.langfuse;
+		}
+
+		public Phoenix getPhoenix() {
+			return this.phoenix;
+		}
+
+		public Datadog getDatadog() {
+			return this.datadog;
+		}
+
+		/**
+		 * Langfuse credentials.
+		 */
+		public static class Langfuse {
+
+			/**
+			 * The project's public key (pk-lf-...), the user name of Basic auth.
+			 */
+			private String publicKey;
+
+			/**
+			 * The project's secret key (sk-lf-...), the password of Basic auth; never
+			 * logged.
+			 */
+			private String secretKey;
+
+			public String getPublicKey() {
+				return this.publicKey;
+			}
+
+			public void setPublicKey(String publicKey) {
+				this.publicKey = publicKey;
+			}
+
+			public String getSecretKey() {
+				return this.secretKey;
+			}
+
+			public void setSecretKey(String secretKey) {
+				this.secretKey = secretKey;
+			}
+
+		}
+
+		/**
+		 * Phoenix project.
+		 */
+		public static class Phoenix {
+
+			/**
+			 * The Phoenix project traces are filed under (resource attribute
+			 * 'openinference.project.name'); Phoenix's 'default' project when unset.
+			 */
+			private String projectName;
+
+			public String getProjectName() {
+				return this.projectName;
+			}
+
+			public void setProjectName(String projectName) {
+				this.projectName = projectName;
+			}
+
+		}
+
+		/**
+		 * Datadog site.
+		 */
+		public static class Datadog {
+
+			/**
+			 * The Datadog site, such as 'datadoghq.com', 'datadoghq.eu' or
+			 * 'us5.datadoghq.com'; chooses the default endpoint.
+			 */
+			private String site = "datadoghq.com";
+
+			public String getSite() {
+				return this.site;
+			}
+
+			public void setSite(String site) {
+				this.site = site;
+			}
+
+		}
+
 	}
 
 	/**

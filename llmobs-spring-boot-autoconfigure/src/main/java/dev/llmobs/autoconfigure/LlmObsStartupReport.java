@@ -31,7 +31,42 @@ class LlmObsStartupReport implements SmartInitializingSingleton {
 		if (logger.isInfoEnabled()) {
 			logger.info(capturePolicy());
 			logger.info(samplingPolicy());
+			logger.info(exportPolicy());
 		}
+		for (String problem : BackendPreset.of(this.properties.getExport()).problems()) {
+			logger.warn(
+					"llmobs export backend " + backendName() + ": " + problem + "; see the README's Backends section");
+		}
+	}
+
+	/**
+	 * Where traces, logs and metrics go, with header names only: values may be
+	 * credentials.
+	 * @return the line
+	 */
+	String exportPolicy() {
+		String traces = this.environment.getProperty(BackendPreset.TRACES_ENDPOINT);
+		StringBuilder line = new StringBuilder("llmobs export: backend=").append(backendName())
+			.append(", traces to ")
+			.append((traces != null) ? LlmObsActuatorAutoConfiguration.withoutCredentials(traces) : "nowhere");
+		java.util.Set<String> headers = LlmObsActuatorAutoConfiguration.headerNames(this.environment,
+				BackendPreset.TRACES_HEADERS + ".");
+		if (!headers.isEmpty()) {
+			line.append(" with headers ").append(headers).append(" (values hidden)");
+		}
+		boolean logs = this.environment.getProperty(BackendPreset.LOGS_ENABLED, Boolean.class, true)
+				&& this.environment.containsProperty(BackendPreset.LOGS_ENDPOINT);
+		boolean metrics = this.environment.getProperty(BackendPreset.METRICS_ENABLED, Boolean.class, true);
+		line.append(", evaluation log records ").append(logs ? "exported" : "not exported");
+		line.append(", OTLP metrics ").append(metrics ? "exported" : "not exported");
+		if (this.properties.getExport().isLlmTracesOnly()) {
+			line.append(", only traces with an LLM-observability span");
+		}
+		return line.toString();
+	}
+
+	private String backendName() {
+		return this.properties.getExport().getBackend().name().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	String capturePolicy() {

@@ -27,6 +27,8 @@ final class PendingTrace {
 
 	SpanData root;
 
+	boolean llm;
+
 	long rootSeenNanos;
 
 	PendingTrace(String traceId) {
@@ -40,6 +42,7 @@ final class PendingTrace {
 	long add(SpanData span, SamplingRules rules, long nowNanos) {
 		this.spans.add(span);
 		this.cost += SamplingRules.costOf(span);
+		this.llm = this.llm || LlmObsAttributes.isLlmObservabilitySpan(span.getAttributes());
 		if (this.reason == null) {
 			this.reason = rules.reasonOf(span);
 		}

@@ -23,10 +23,24 @@ import dev.llmobs.trace.LlmObsAttributes;
  * @param metadata keep traces whose metadata holds one of these entries
  * @param users keep traces of these user ids
  * @param keepRate the share of the other traces kept, decided from the trace id
+ * @param llmTracesOnly drop, before any other rule, traces without an LLM-observability
+ * span
  */
 public record SamplingRules(boolean keepErrors, boolean keepFailedEvaluations, boolean keepTruncated,
 		Double costThreshold, Duration durationThreshold, Map<String, String> metadata, Set<String> users,
-		double keepRate) {
+		double keepRate, boolean llmTracesOnly) {
+
+	/** Reason of a trace dropped for having no LLM-observability span. */
+	public static final String NOT_LLM = "not-llm";
+
+	/**
+	 * Rules that keep every trace with an LLM-observability span and drop the others: the
+	 * {@code llmobs.export.llm-traces-only} filter without tail sampling.
+	 * @return the rules
+	 */
+	public static SamplingRules onlyLlmTraces() {
+		return new SamplingRules(false, false, false, null, null, Map.of(), Set.of(), 1.0, true);
+	}
 
 	/** Reason of a trace kept for an error. */
 	public static final String ERROR = "error";
@@ -168,7 +182,7 @@ public record SamplingRules(boolean keepErrors, boolean keepFailedEvaluations, b
 	}
 
 	static List<String> reasons() {
-		return List.of(ERROR, EVALUATION, TRUNCATED, COST, DURATION, METADATA, RATE, NONE);
+		return List.of(ERROR, EVALUATION, TRUNCATED, COST, DURATION, METADATA, RATE, NONE, NOT_LLM);
 	}
 
 }

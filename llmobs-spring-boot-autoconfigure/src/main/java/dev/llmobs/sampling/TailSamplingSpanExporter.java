@@ -204,11 +204,12 @@ public final class TailSamplingSpanExporter implements SpanExporter {
 	}
 
 	private void decide(PendingTrace trace, boolean forced, List<SpanData> kept) {
-		String reason = trace.reason;
-		if (reason == null) {
+		boolean llmExcluded = this.rules.llmTracesOnly() && !trace.llm;
+		String reason = llmExcluded ? null : trace.reason;
+		if (reason == null && !llmExcluded) {
 			reason = this.rules.reasonOf(trace.cost, trace.root);
 		}
-		if (reason == null && this.rules.keptByRate(trace.traceId)) {
+		if (reason == null && !llmExcluded && this.rules.keptByRate(trace.traceId)) {
 			reason = SamplingRules.RATE;
 		}
 		boolean keep = reason != null;
@@ -221,7 +222,8 @@ public final class TailSamplingSpanExporter implements SpanExporter {
 		this.pendingBytes -= trace.bytes;
 		this.decided.put(trace.traceId, keep ? reason : "");
 		try {
-			this.listener.decided(keep, keep ? reason : SamplingRules.NONE, forced, trace.spans.size());
+			this.listener.decided(keep, keep ? reason : (llmExcluded ? SamplingRules.NOT_LLM : SamplingRules.NONE),
+					forced, trace.spans.size());
 		}
 		catch (RuntimeException ex) {
 			RecordingFailures.record("a sampling decision", ex);

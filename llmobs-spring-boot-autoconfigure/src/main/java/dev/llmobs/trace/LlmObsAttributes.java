@@ -242,4 +242,16 @@ public final class LlmObsAttributes {
 	private LlmObsAttributes() {
 	}
 
+	/**
+	 * Whether a span is an LLM-observability span: one of the starter's annotation spans,
+	 * a Spring AI or other framework span it enriched, or any span written in the GenAI
+	 * conventions.
+	 * @param attributes the span's attributes
+	 * @return {@code true} for an LLM-observability span
+	 */
+	public static boolean isLlmObservabilitySpan(io.opentelemetry.api.common.Attributes attributes) {
+		return attributes.get(LLMOBS_SPAN_KIND) != null || attributes.get(OPENINFERENCE_SPAN_KIND) != null
+				|| attributes.get(GEN_AI_OPERATION_NAME) != null;
+	}
+
 }

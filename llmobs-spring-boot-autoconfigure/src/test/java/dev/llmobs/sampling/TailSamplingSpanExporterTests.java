@@ -51,7 +51,11 @@ class TailSamplingSpanExporterTests {
 
 	private void start(double keepRate, int maxTraces, long maxBytes) {
 		SamplingRules rules = new SamplingRules(true, true, true, 0.05, Duration.ofSeconds(30),
-				Map.of("tier", "enterprise"), Set.of("vip-user"), keepRate);
+				Map.of("tier", "enterprise"), Set.of("vip-user"), keepRate, false);
+		start(rules, maxTraces, maxBytes);
+	}
+
+	private void start(SamplingRules rules, int maxTraces, long maxBytes) {
 		this.sampler = new TailSamplingSpanExporter(this.received, rules,
 				new TailSamplingSpanExporter.Limits(maxTraces, 100, maxBytes, GRACE),
 				(kept, reason, forced, spans) -> this.decisions
@@ -127,7 +131,7 @@ class TailSamplingSpanExporterTests {
 		passGracePeriod();
 
 		Map<String, List<SpanData>> exported = exportedByTrace();
-		SamplingRules rules = new SamplingRules(true, true, true, null, null, Map.of(), Set.of(), 0.25);
+		SamplingRules rules = new SamplingRules(true, true, true, null, null, Map.of(), Set.of(), 0.25, false);
 		Set<String> expectedOrdinary = new HashSet<>();
 		int ordinary = 0;
 		for (Map.Entry<String, String> trace : kindOf.entrySet()) {
@@ -257,6 +261,43 @@ class TailSamplingSpanExporterTests {
 		Map<String, List<SpanData>> exported = exportedByTrace();
 		assertThat(exported).hasSize(90);
 		exported.values().forEach((spans) -> assertThat(spans).hasSize(2));
+	}
+
+	@Test
+	void llmTracesOnlyExportsWholeTracesWithAnLlmSpanAndDropsTheRest() {
+		start(SamplingRules.onlyLlmTraces(), 1000, Long.MAX_VALUE);
+		Span health = this.tracer.spanBuilder("http get /actuator/health").setNoParent().startSpan();
+		health.end();
+		Span chat = this.tracer.spanBuilder("http post /api/chat").setNoParent().startSpan();
+		Context context = Context.root().with(chat);
+		Span lookup = this.tracer.spanBuilder("SELECT customers").setParent(context).startSpan();
+		lookup.end();
+		Span chain = this.tracer.spanBuilder("support-flow").setParent(context).startSpan();
+		chain.setAttribute(LlmObsAttributes.LLMOBS_SPAN_KIND, "chain");
+		chain.end();
+		chat.end();
+		passGracePeriod();
+		Span lateEvaluation = this.tracer.spanBuilder("late").setParent(context).startSpan();
+		lateEvaluation.end();
+		Span lateProbe = this.tracer.spanBuilder("late-probe").setParent(Context.root().with(health)).startSpan();
+		lateProbe.end();
+
+		Map<String, List<SpanData>> exported = exportedByTrace();
+		assertThat(exported).containsOnlyKeys(chat.getSpanContext().getTraceId());
+		assertThat(exported.get(chat.getSpanContext().getTraceId())).extracting(SpanData::getName)
+			.containsExactlyInAnyOrder("SELECT customers", "support-flow", "http post /api/chat", "late");
+		assertThat(this.decisions).containsExactlyInAnyOrder("dropped:not-llm", "kept:rate");
+	}
+
+	@Test
+	void llmTracesOnlyComesBeforeTheKeepRules() {
+		start(new SamplingRules(true, true, true, null, null, Map.of(), Set.of(), 1.0, true), 1000, Long.MAX_VALUE);
+		Span failing = this.tracer.spanBuilder("http get /broken").setNoParent().startSpan();
+		failing.setStatus(StatusCode.ERROR, "boom");
+		failing.end();
+		passGracePeriod();
+		assertThat(this.received.getFinishedSpanItems()).isEmpty();
+		assertThat(this.decisions).containsExactly("dropped:not-llm");
 	}
 
 }
