@@ -1,6 +1,7 @@
 package dev.llmobs.autoconfigure;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -54,9 +55,14 @@ public class LlmObsEnvironmentPostProcessor implements EnvironmentPostProcessor,
 		LlmObsProperties.Export export = Binder.get(environment)
 			.bind("llmobs.export", LlmObsProperties.Export.class)
 			.orElseGet(LlmObsProperties.Export::new);
-		BackendPreset preset = BackendPreset.of(export);
-		if (!preset.properties().isEmpty()) {
-			environment.getPropertySources().addLast(new MapPropertySource(PRESET_SOURCE, preset.properties()));
+		Map<String, Object> preset = new HashMap<>();
+		BackendPreset.of(export).properties().forEach((name, value) -> {
+			if (!isSet(environment, name)) {
+				preset.put(name, value);
+			}
+		});
+		if (!preset.isEmpty()) {
+			environment.getPropertySources().addLast(new MapPropertySource(PRESET_SOURCE, preset));
 		}
 		Map<String, Object> defaults = new HashMap<>();
 		if (!environment.containsProperty(SAMPLING_PROBABILITY)) {
@@ -86,6 +92,24 @@ public class LlmObsEnvironmentPostProcessor implements EnvironmentPostProcessor,
 				environment.getPropertySources().addFirst(source);
 			}
 		}
+	}
+
+	/**
+	 * Whether the application set a property itself, in any source (its default
+	 * properties included, which Boot ranks below everything else): a preset never
+	 * overrides it. Map keys are matched as Boot binds them, without regard to case.
+	 */
+	private static boolean isSet(ConfigurableEnvironment environment, String name) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		if (environment.containsProperty(lower)) {
+			return true;
+		}
+		int open = lower.indexOf('[');
+		if (open > 0 && lower.endsWith("]")) {
+			String key = lower.substring(open + 1, lower.length() - 1);
+			return !key.contains(".") && environment.containsProperty(lower.substring(0, open) + "." + key);
+		}
+		return false;
 	}
 
 }
