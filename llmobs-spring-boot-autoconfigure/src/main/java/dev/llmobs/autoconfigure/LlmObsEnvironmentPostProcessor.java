@@ -3,6 +3,7 @@ package dev.llmobs.autoconfigure;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -68,7 +69,7 @@ public class LlmObsEnvironmentPostProcessor implements EnvironmentPostProcessor,
 		if (!environment.containsProperty(SAMPLING_PROBABILITY)) {
 			defaults.put(SAMPLING_PROBABILITY, "1.0");
 		}
-		if (!environment.containsProperty(OTLP_METRICS_URL) && !environment.containsProperty(OTLP_METRICS_ENABLED)) {
+		if (!metricsExportConfigured(environment)) {
 			defaults.put(OTLP_METRICS_ENABLED, "false");
 		}
 		if (!defaults.isEmpty()) {
@@ -110,6 +111,17 @@ public class LlmObsEnvironmentPostProcessor implements EnvironmentPostProcessor,
 			return !key.contains(".") && environment.containsProperty(lower.substring(0, open) + "." + key);
 		}
 		return false;
+	}
+
+	/**
+	 * Whether the application configured OTLP metrics export: Boot's properties, or the
+	 * OpenTelemetry variables Boot maps to them (its mapping may run after this).
+	 */
+	private static boolean metricsExportConfigured(ConfigurableEnvironment environment) {
+		return Stream
+			.of(OTLP_METRICS_URL, OTLP_METRICS_ENABLED, "OTEL_EXPORTER_OTLP_ENDPOINT",
+					"OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "OTEL_METRICS_EXPORTER")
+			.anyMatch(environment::containsProperty);
 	}
 
 }
