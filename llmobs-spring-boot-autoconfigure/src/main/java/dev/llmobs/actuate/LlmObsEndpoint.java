@@ -35,12 +35,13 @@ public class LlmObsEndpoint {
 	}
 
 	/**
-	 * The recent traces and the configuration.
+	 * The recent traces, those with an LLM-observability span first, and the
+	 * configuration.
 	 * @return the report
 	 */
 	@ReadOperation
 	public Map<String, Object> recent() {
-		List<TraceSummary> summaries = this.store.traces().stream().map(CompletedTrace::summary).toList();
+		List<TraceSummary> summaries = this.store.llmTracesFirst().stream().map(CompletedTrace::summary).toList();
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("traces", summaries);
 		report.put("configuration", this.configuration);

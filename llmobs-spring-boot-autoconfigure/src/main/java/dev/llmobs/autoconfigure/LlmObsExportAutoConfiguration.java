@@ -97,7 +97,7 @@ public final class LlmObsExportAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "llmobs.recent-traces.enabled", matchIfMissing = true)
 	RecentTraceStore llmObsRecentTraceStore(LlmObsProperties properties) {
 		LlmObsProperties.RecentTraces recent = properties.getRecentTraces();
-		return new RecentTraceStore(recent.getMaxTraces(), recent.getMaxBytes());
+		return new RecentTraceStore(recent.getMaxTraces(), recent.getMaxOtherTraces(), recent.getMaxBytes());
 	}
 
 	@Bean

@@ -500,6 +500,13 @@ public class LlmObsProperties {
 		private int maxTraces = 200;
 
 		/**
+		 * The number of traces without any LLM-observability span (health checks,
+		 * actuator and viewer calls, static files) kept, apart from the LLM traces so
+		 * they never evict them.
+		 */
+		private int maxOtherTraces = 50;
+
+		/**
 		 * Maximum number of spans kept per trace.
 		 */
 		private int maxSpansPerTrace = 1000;
@@ -519,6 +526,14 @@ public class LlmObsProperties {
 
 		public int getMaxTraces() {
 			return this.maxTraces;
+		}
+
+		public int getMaxOtherTraces() {
+			return this.maxOtherTraces;
+		}
+
+		public void setMaxOtherTraces(int maxOtherTraces) {
+			this.maxOtherTraces = maxOtherTraces;
 		}
 
 		public void setMaxTraces(int maxTraces) {

@@ -76,9 +76,60 @@ public record CompletedTrace(String traceId, SpanData root, List<SpanData> spans
 			user = (user != null) ? user : (String) attributes.get(LlmObsAttributes.USER_ID);
 		}
 		long durationNanos = this.root.getEndEpochNanos() - this.root.getStartEpochNanos();
+		SpanData workflow = workflowSpan();
 		return new TraceSummary(this.traceId, this.root.getName(), this.root.getStartEpochNanos() / 1_000_000,
 				durationNanos / 1_000_000.0, this.spans.size(), tokens, priced ? cost : null, passed, failedEvaluations,
-				session, user, error);
+				session, user, error, workflow != null, (workflow != null) ? workflow.getName() : null,
+				(workflow != null) ? TraceSummary.preview(workflow.getAttributes().get(LlmObsAttributes.INPUT_VALUE))
+						: null,
+				(workflow != null) ? TraceSummary.preview(workflow.getAttributes().get(LlmObsAttributes.OUTPUT_VALUE))
+						: null);
+	}
+
+	/**
+	 * Whether the trace has an LLM-observability span.
+	 * @return {@code true} when it has one
+	 */
+	public boolean isLlm() {
+		for (SpanData span : this.spans) {
+			if (LlmObsAttributes.isLlmObservabilitySpan(span.getAttributes())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The outermost LLM-observability span: the one with no such span above it, the
+	 * earliest when there are several (evaluator spans of late evaluations, for one).
+	 * @return the span, or {@code null}
+	 */
+	SpanData workflowSpan() {
+		Map<String, SpanData> byId = new java.util.HashMap<>();
+		for (SpanData span : this.spans) {
+			byId.put(span.getSpanId(), span);
+		}
+		SpanData outermost = null;
+		for (SpanData span : this.spans) {
+			if (!LlmObsAttributes.isLlmObservabilitySpan(span.getAttributes()) || hasLlmAncestor(span, byId)) {
+				continue;
+			}
+			if (outermost == null || span.getStartEpochNanos() < outermost.getStartEpochNanos()) {
+				outermost = span;
+			}
+		}
+		return outermost;
+	}
+
+	private static boolean hasLlmAncestor(SpanData span, Map<String, SpanData> byId) {
+		SpanData parent = byId.get(span.getParentSpanId());
+		for (int depth = 0; parent != null && depth < byId.size(); depth++) {
+			if (LlmObsAttributes.isLlmObservabilitySpan(parent.getAttributes())) {
+				return true;
+			}
+			parent = byId.get(parent.getParentSpanId());
+		}
+		return false;
 	}
 
 	private static long longOr0(Object value) {

@@ -35,6 +35,9 @@ public final class ConsoleTraceReporter implements Consumer<CompletedTrace> {
 		TraceSummary summary = trace.summary();
 		StringBuilder text = new StringBuilder();
 		text.append("llmobs trace ").append(trace.traceId());
+		if (summary.workflowName() != null) {
+			text.append(' ').append(summary.workflowName());
+		}
 		if (summary.sessionId() != null) {
 			text.append(" session=").append(summary.sessionId());
 		}
@@ -47,6 +50,12 @@ public final class ConsoleTraceReporter implements Consumer<CompletedTrace> {
 		}
 		if (summary.costUsd() != null) {
 			text.append(String.format(Locale.ROOT, ", $%.6f", summary.costUsd()));
+		}
+		if (summary.inputPreview() != null) {
+			text.append("\n   in:  ").append(summary.inputPreview());
+		}
+		if (summary.outputPreview() != null) {
+			text.append("\n   out: ").append(summary.outputPreview());
 		}
 		for (TraceTree root : TraceTree.of(trace.spans())) {
 			append(text, root, "", true);

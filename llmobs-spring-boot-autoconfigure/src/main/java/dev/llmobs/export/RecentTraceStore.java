@@ -2,8 +2,8 @@ package dev.llmobs.export;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -12,63 +12,129 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 
 /**
  * The last traces, newest first, bounded by count and by an estimate of their size in
- * memory. Adding is a constant-time append; nothing is computed until somebody reads.
+ * memory. Traces with an LLM-observability span are kept apart from the others (health
+ * checks, static files, actuator calls), which have a bound of their own and give way
+ * first when memory runs short: no amount of other traffic evicts an LLM trace. Adding is
+ * a constant-time append; nothing is computed until somebody reads.
  */
 public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAssembler.LateSpanListener {
 
 	private final int maxTraces;
 
+	private final int maxOtherTraces;
+
 	private final long maxBytes;
 
-	private final Deque<CompletedTrace> traces = new ArrayDeque<>();
+	private final Deque<CompletedTrace> llmTraces = new ArrayDeque<>();
+
+	private final Deque<CompletedTrace> otherTraces = new ArrayDeque<>();
 
 	private long bytes;
 
 	/**
-	 * Creates a store.
-	 * @param maxTraces the number of traces kept
+	 * Creates a store that keeps as many other traces as LLM traces.
+	 * @param maxTraces the number of LLM traces kept, and of other traces
 	 * @param maxBytes the estimated memory the kept traces may hold
 	 */
 	public RecentTraceStore(int maxTraces, long maxBytes) {
+		this(maxTraces, maxTraces, maxBytes);
+	}
+
+	/**
+	 * Creates a store.
+	 * @param maxTraces the number of traces with an LLM-observability span kept
+	 * @param maxOtherTraces the number of other traces kept
+	 * @param maxBytes the estimated memory all kept traces may hold
+	 */
+	public RecentTraceStore(int maxTraces, int maxOtherTraces, long maxBytes) {
 		this.maxTraces = maxTraces;
+		this.maxOtherTraces = maxOtherTraces;
 		this.maxBytes = maxBytes;
 	}
 
 	@Override
 	public synchronized void accept(CompletedTrace trace) {
-		this.traces.addFirst(trace);
+		(trace.isLlm() ? this.llmTraces : this.otherTraces).addFirst(trace);
 		this.bytes += trace.approximateBytes();
 		evict();
 	}
 
 	@Override
 	public synchronized void lateSpan(SpanData span, long approximateBytes) {
-		for (Iterator<CompletedTrace> iterator = this.traces.iterator(); iterator.hasNext();) {
-			CompletedTrace trace = iterator.next();
-			if (trace.traceId().equals(span.getTraceId())) {
-				List<CompletedTrace> rebuilt = new ArrayList<>(this.traces);
-				rebuilt.set(rebuilt.indexOf(trace), trace.with(List.of(span), approximateBytes));
-				this.traces.clear();
-				this.traces.addAll(rebuilt);
-				this.bytes += approximateBytes;
-				evict();
-				return;
-			}
+		if (!replaceWithLateSpan(this.llmTraces, span, approximateBytes)) {
+			replaceWithLateSpan(this.otherTraces, span, approximateBytes);
 		}
 	}
 
+	private boolean replaceWithLateSpan(Deque<CompletedTrace> traces, SpanData span, long approximateBytes) {
+		List<CompletedTrace> rebuilt = new ArrayList<>(traces);
+		for (int i = 0; i < rebuilt.size(); i++) {
+			CompletedTrace trace = rebuilt.get(i);
+			if (trace.traceId().equals(span.getTraceId())) {
+				CompletedTrace extended = trace.with(List.of(span), approximateBytes);
+				traces.clear();
+				if (traces == this.otherTraces && extended.isLlm()) {
+					// a late LLM span (an evaluation) makes the trace an LLM trace
+					rebuilt.remove(i);
+					this.llmTraces.addFirst(extended);
+				}
+				else {
+					rebuilt.set(i, extended);
+				}
+				traces.addAll(rebuilt);
+				this.bytes += approximateBytes;
+				evict();
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private void evict() {
-		while (this.traces.size() > this.maxTraces || (this.bytes > this.maxBytes && this.traces.size() > 1)) {
-			this.bytes -= this.traces.removeLast().approximateBytes();
+		while (this.otherTraces.size() > this.maxOtherTraces) {
+			this.bytes -= this.otherTraces.removeLast().approximateBytes();
+		}
+		while (this.llmTraces.size() > this.maxTraces) {
+			this.bytes -= this.llmTraces.removeLast().approximateBytes();
+		}
+		while (this.bytes > this.maxBytes && !this.otherTraces.isEmpty()
+				&& this.otherTraces.size() + this.llmTraces.size() > 1) {
+			this.bytes -= this.otherTraces.removeLast().approximateBytes();
+		}
+		while (this.bytes > this.maxBytes && this.llmTraces.size() > 1) {
+			this.bytes -= this.llmTraces.removeLast().approximateBytes();
 		}
 	}
 
 	/**
-	 * The traces kept, newest first.
+	 * All traces kept, the most recently completed first.
 	 * @return a snapshot
 	 */
 	public synchronized List<CompletedTrace> traces() {
-		return List.copyOf(this.traces);
+		List<CompletedTrace> all = new ArrayList<>(this.llmTraces.size() + this.otherTraces.size());
+		all.addAll(this.llmTraces);
+		all.addAll(this.otherTraces);
+		all.sort(Comparator.comparingLong((CompletedTrace trace) -> trace.root().getEndEpochNanos()).reversed());
+		return List.copyOf(all);
+	}
+
+	/**
+	 * The traces with an LLM-observability span, then the others, each newest first.
+	 * @return a snapshot
+	 */
+	public synchronized List<CompletedTrace> llmTracesFirst() {
+		List<CompletedTrace> all = new ArrayList<>(this.llmTraces.size() + this.otherTraces.size());
+		all.addAll(this.llmTraces);
+		all.addAll(this.otherTraces);
+		return List.copyOf(all);
+	}
+
+	/**
+	 * The traces with an LLM-observability span, newest first.
+	 * @return a snapshot
+	 */
+	public synchronized List<CompletedTrace> llmTraces() {
+		return List.copyOf(this.llmTraces);
 	}
 
 	/**
@@ -77,7 +143,14 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 	 * @return the trace, if still kept
 	 */
 	public synchronized Optional<CompletedTrace> trace(String traceId) {
-		return this.traces.stream().filter((trace) -> trace.traceId().equals(traceId)).findFirst();
+		for (Deque<CompletedTrace> traces : List.of(this.llmTraces, this.otherTraces)) {
+			for (CompletedTrace trace : traces) {
+				if (trace.traceId().equals(traceId)) {
+					return Optional.of(trace);
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**

@@ -44,6 +44,10 @@ public final class TraceJson {
 		result.put("sessionId", summary.sessionId());
 		result.put("userId", summary.userId());
 		result.put("error", summary.error());
+		result.put("llm", summary.llm());
+		result.put("workflowName", summary.workflowName());
+		result.put("inputPreview", summary.inputPreview());
+		result.put("outputPreview", summary.outputPreview());
 		trace.spans()
 			.stream()
 			.filter((span) -> "chain".equals(span.getAttributes().get(LlmObsAttributes.LLMOBS_SPAN_KIND)))

@@ -47,7 +47,7 @@ public final class TraceViewer {
 			.GET(base + "/api/traces",
 					(request) -> ServerResponse.ok()
 						.contentType(MediaType.APPLICATION_JSON)
-						.body(store.traces().stream().map(TraceJson::summaryWithTurn).toList()))
+						.body(store.llmTracesFirst().stream().map(TraceJson::summaryWithTurn).toList()))
 			.GET(base + "/api/traces/{traceId}",
 					(request) -> store.trace(request.pathVariable("traceId"))
 						.map((trace) -> ServerResponse.ok()

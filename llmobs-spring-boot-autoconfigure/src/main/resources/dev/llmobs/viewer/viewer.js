@@ -41,7 +41,14 @@
       var row = el('tr');
       row.dataset.traceId = t.traceId;
       row.appendChild(el('td', new Date(t.startEpochMillis).toLocaleTimeString()));
-      row.appendChild(el('td', t.rootName));
+      var name = el('td');
+      name.appendChild(el('div', t.workflowName || t.rootName, 'workflow'));
+      if (t.workflowName) { name.appendChild(el('div', t.rootName, 'root-name')); }
+      row.appendChild(name);
+      var preview = el('td', '', 'preview');
+      if (t.inputPreview) { preview.appendChild(el('div', t.inputPreview, 'input-preview')); }
+      if (t.outputPreview) { preview.appendChild(el('div', t.outputPreview, 'output-preview')); }
+      row.appendChild(preview);
       row.appendChild(el('td', ms(t.durationMillis)));
       row.appendChild(el('td', t.totalTokens || ''));
       row.appendChild(el('td', cost(t.costUsd)));
@@ -68,7 +75,7 @@
   function openTrace(traceId) {
     return get('/api/traces/' + encodeURIComponent(traceId)).then(function (trace) {
       show('trace-view');
-      document.getElementById('trace-title').textContent = trace.summary.rootName + ' · ' + traceId;
+      document.getElementById('trace-title').textContent = (trace.summary.workflowName || trace.summary.rootName) + ' · ' + traceId;
       var rows = flatten(trace.spans, 0, []);
       var start = Math.min.apply(null, rows.map(function (r) { return r.node.startEpochMicros; }));
       var end = Math.max.apply(null, rows.map(function (r) { return r.node.startEpochMicros + r.node.durationMillis * 1000; }));

@@ -213,7 +213,12 @@ class BackendPresetsIT {
 				receiver.awaitSpans(
 						(spans) -> spans.stream().filter((span) -> span.name().equals("support-flow")).count() == 2,
 						WAIT);
-				assertThat(get(context, "/actuator/llmobs")).contains("http get /actuator/health");
+				String actuator = get(context, "/actuator/llmobs");
+				assertThat(actuator).contains("http get /actuator/health")
+					.contains("\"workflowName\":\"support-flow\"")
+					.contains("\"inputPreview\":\"hi\"")
+					.contains("\"outputPreview\":\"hi answered\"");
+				assertThat(actuator.indexOf("support-flow")).isLessThan(actuator.indexOf("http get /actuator/health"));
 			}
 			assertThat(receiver.spans()).extracting(ReceivedSpan::name)
 				.isNotEmpty()

@@ -118,4 +118,75 @@ class TraceAssemblerTests {
 			.contains("└─ support-flow-child-1");
 	}
 
+	private String runChat(String question) {
+		Span server = this.tracer.spanBuilder("http post /api/chat").startSpan();
+		try (Scope scope = server.makeCurrent()) {
+			Span chain = this.tracer.spanBuilder("support-flow")
+				.setAttribute("llmobs.span.kind", "chain")
+				.setAttribute("input.value", "  How do I\n get a   refund? " + "x".repeat(400))
+				.setAttribute("output.value", "Open Billing, then Refunds.")
+				.startSpan();
+			try (Scope inner = chain.makeCurrent()) {
+				this.tracer.spanBuilder("model").setAttribute("llmobs.span.kind", "llm").startSpan().end();
+			}
+			chain.end();
+		}
+		server.end();
+		return server.getSpanContext().getTraceId();
+	}
+
+	@Test
+	void summaryNamesTheOutermostLlmSpanWithShortPreviews() {
+		String chat = runChat("refund");
+		TraceSummary summary = this.store.trace(chat).orElseThrow().summary();
+		assertThat(summary.rootName()).isEqualTo("http post /api/chat");
+		assertThat(summary.llm()).isTrue();
+		assertThat(summary.workflowName()).isEqualTo("support-flow");
+		assertThat(summary.displayName()).isEqualTo("support-flow");
+		assertThat(summary.inputPreview()).startsWith("How do I get a refund? xxx")
+			.endsWith("…")
+			.hasSize(TraceSummary.PREVIEW_LENGTH + 1);
+		assertThat(summary.outputPreview()).isEqualTo("Open Billing, then Refunds.");
+		runTrace("health", 0);
+		TraceSummary health = this.store.traces().get(0).summary();
+		assertThat(health.llm()).isFalse();
+		assertThat(health.workflowName()).isNull();
+		assertThat(health.displayName()).isEqualTo("health");
+	}
+
+	@Test
+	void fiveHundredHealthChecksAfterAChatLeaveTheChatTraceInTheStore() {
+		String chat = runChat("refund");
+		for (int i = 0; i < 500; i++) {
+			runTrace("http get /actuator/health", 0);
+		}
+		assertThat(this.store.trace(chat)).isPresent();
+		assertThat(this.store.llmTraces()).extracting(CompletedTrace::traceId).containsExactly(chat);
+		assertThat(this.store.llmTracesFirst()).hasSize(4).first().extracting(CompletedTrace::traceId).isEqualTo(chat);
+		assertThat(this.store.traces()).hasSize(4).first().isNotEqualTo(this.store.trace(chat).get());
+	}
+
+	@Test
+	void otherTracesGiveWayFirstWhenMemoryRunsShort() {
+		RecentTraceStore small = new RecentTraceStore(10, 10, 2_000);
+		TraceAssembler assembler = new TraceAssembler(10, 100, List.of(small), List.of(small));
+		Tracer tracer = SdkTracerProvider.builder().addSpanProcessor(assembler).build().get("test");
+		Span chain = tracer.spanBuilder("support-flow").setAttribute("llmobs.span.kind", "chain").startSpan();
+		chain.end();
+		for (int i = 0; i < 20; i++) {
+			tracer.spanBuilder("probe-" + i).setAttribute("padding", "p".repeat(200)).startSpan().end();
+		}
+		assertThat(small.llmTraces()).hasSize(1);
+		assertThat(small.approximateBytes()).isLessThanOrEqualTo(2_000);
+		assertThat(small.traces()).hasSizeLessThan(21);
+	}
+
+	@Test
+	void consoleNamesTheWorkflowAndPreviewsItsInputAndOutput() {
+		runChat("refund");
+		String text = new ConsoleTraceReporter().render(this.completed.get(0));
+		assertThat(text.lines().findFirst().orElseThrow()).contains(" support-flow ");
+		assertThat(text).contains("in:  How do I get a refund?").contains("out: Open Billing, then Refunds.");
+	}
+
 }
