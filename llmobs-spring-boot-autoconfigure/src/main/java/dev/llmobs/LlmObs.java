@@ -17,6 +17,8 @@ import dev.llmobs.context.ContextScopes;
 import dev.llmobs.context.LlmObsScope;
 import dev.llmobs.eval.EvaluationResult;
 import dev.llmobs.eval.EvaluationRunner;
+import dev.llmobs.feedback.FeedbackRecorder;
+import dev.llmobs.feedback.FeedbackRejectedException;
 import dev.llmobs.eval.Verdict;
 import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmUsage;
@@ -44,6 +46,8 @@ public final class LlmObs {
 	private static final AtomicReference<LlmCallRecorder> llmCalls = new AtomicReference<>();
 
 	private static final AtomicReference<EvaluationRunner> evaluations = new AtomicReference<>();
+
+	private static final AtomicReference<FeedbackRecorder> feedback = new AtomicReference<>();
 
 	private LlmObs() {
 	}
@@ -208,6 +212,47 @@ public final class LlmObs {
 		catch (RuntimeException ex) {
 			RecordingFailures.record("a submitted evaluation", ex);
 		}
+	}
+
+	/**
+	 * Records a user's feedback on an answer, by the trace id the response carried in
+	 * {@code X-Trace-Id}. It may arrive long after the trace was exported: it becomes a
+	 * {@code gen_ai.evaluation.result} log record in that trace (on its root span when
+	 * this application still knows it), counts in the evaluation metrics as
+	 * {@code feedback.<name>}, and shows in the recent-trace store.
+	 * @param traceId the trace id (32 lower-case hex characters)
+	 * @param name what was rated, such as {@code thumbs}
+	 * @param value a boolean (thumbs up or down), a number (a rating) or a label
+	 * @throws IllegalArgumentException (a {@link FeedbackRejectedException}) when the
+	 * feedback is malformed, its trace is unknown or too much arrives
+	 */
+	public static void feedback(String traceId, String name, Object value) {
+		feedback(traceId, name, value, null);
+	}
+
+	/**
+	 * Records a user's feedback with a comment, which is redacted and bounded like every
+	 * captured text.
+	 * @param traceId the trace id (32 lower-case hex characters)
+	 * @param name what was rated
+	 * @param value a boolean, a number or a label
+	 * @param comment the user's words, or {@code null}
+	 * @throws IllegalArgumentException (a {@link FeedbackRejectedException}) when the
+	 * feedback is malformed, its trace is unknown or too much arrives
+	 */
+	public static void feedback(String traceId, String name, Object value, String comment) {
+		FeedbackRecorder recorder = feedback.get();
+		if (recorder != null) {
+			recorder.record(traceId, name, value, comment);
+		}
+	}
+
+	/**
+	 * Registers the recorder {@link #feedback} uses; called by the auto-configuration.
+	 * @param recorder the recorder, or {@code null} to clear it
+	 */
+	public static void useFeedback(FeedbackRecorder recorder) {
+		feedback.set(recorder);
 	}
 
 	/**

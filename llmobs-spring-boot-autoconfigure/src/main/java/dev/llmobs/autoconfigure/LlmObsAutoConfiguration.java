@@ -216,7 +216,7 @@ public final class LlmObsAutoConfiguration {
 		return conventions;
 	}
 
-	private static Redactor redactor(LlmObsProperties.Capture capture) {
+	static Redactor redactor(LlmObsProperties.Capture capture) {
 		Set<RedactionKind> kinds = capture.getRedact()
 			.stream()
 			.map(RedactionKind::fromName)

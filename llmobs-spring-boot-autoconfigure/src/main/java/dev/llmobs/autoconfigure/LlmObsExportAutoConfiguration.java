@@ -30,6 +30,7 @@ import dev.llmobs.export.ConsoleTraceReporter;
 import dev.llmobs.export.ExportAccountingPostProcessor;
 import dev.llmobs.export.ExportAccountingSpanProcessor;
 import dev.llmobs.export.ExportStatistics;
+import dev.llmobs.export.KnownTraces;
 import dev.llmobs.export.RecentTraceStore;
 import dev.llmobs.export.TraceAssembler;
 import dev.llmobs.export.transport.OtlpSenderComponentLoader;
@@ -104,6 +105,12 @@ public final class LlmObsExportAutoConfiguration {
 	@ConditionalOnBooleanProperty("llmobs.console.enabled")
 	ConsoleTraceReporter llmObsConsoleTraceReporter() {
 		return new ConsoleTraceReporter();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	KnownTraces llmObsKnownTraces(LlmObsProperties properties) {
+		return new KnownTraces(properties.getFeedback().getMaxKnownTraces());
 	}
 
 	@Bean

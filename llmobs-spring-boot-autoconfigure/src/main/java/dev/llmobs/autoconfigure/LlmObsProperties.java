@@ -57,6 +57,8 @@ public class LlmObsProperties {
 
 	private final Export export = new Export();
 
+	private final Feedback feedback = new Feedback();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -127,6 +129,150 @@ public class LlmObsProperties {
 
 	public Export getExport() {
 		return this.export;
+	}
+
+	public Feedback getFeedback() {
+		return this.feedback;
+	}
+
+	/**
+	 * Users' feedback on answers.
+	 */
+	public static class Feedback {
+
+		/**
+		 * Whether the HTTP feedback endpoint is served (LlmObs.feedback works either
+		 * way).
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Path of the feedback endpoint (POST, JSON).
+		 */
+		private String path = "/llmobs/feedback";
+
+		/**
+		 * Longer comments are refused (413).
+		 */
+		private int maxCommentLength = 2000;
+
+		/**
+		 * Larger request bodies are refused (413) without being read whole.
+		 */
+		private int maxBodyBytes = 8192;
+
+		/**
+		 * Distinct feedback names accepted; bounds metric tags and memory.
+		 */
+		private int maxNames = 20;
+
+		/**
+		 * Feedback accepted per second; beyond, refused with 429.
+		 */
+		private int maxPerSecond = 50;
+
+		/**
+		 * Whether feedback on a trace id this application has not served recently is
+		 * refused (404). Turn off behind a load balancer without sticky sessions.
+		 */
+		private boolean requireKnownTrace = true;
+
+		/**
+		 * Trace ids remembered for feedback (with their root span ids).
+		 */
+		private int maxKnownTraces = 10_000;
+
+		/**
+		 * A numeric value at or above it passes.
+		 */
+		private double passThreshold = 0.5;
+
+		/**
+		 * Labels that count as a failed answer (case-insensitive); other labels pass.
+		 */
+		private List<String> negativeLabels = new ArrayList<>(
+				List.of("negative", "bad", "thumbs-down", "down", "incorrect", "unhelpful"));
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public int getMaxCommentLength() {
+			return this.maxCommentLength;
+		}
+
+		public void setMaxCommentLength(int maxCommentLength) {
+			this.maxCommentLength = maxCommentLength;
+		}
+
+		public int getMaxBodyBytes() {
+			return this.maxBodyBytes;
+		}
+
+		public void setMaxBodyBytes(int maxBodyBytes) {
+			this.maxBodyBytes = maxBodyBytes;
+		}
+
+		public int getMaxNames() {
+			return this.maxNames;
+		}
+
+		public void setMaxNames(int maxNames) {
+			this.maxNames = maxNames;
+		}
+
+		public int getMaxPerSecond() {
+			return this.maxPerSecond;
+		}
+
+		public void setMaxPerSecond(int maxPerSecond) {
+			this.maxPerSecond = maxPerSecond;
+		}
+
+		public boolean isRequireKnownTrace() {
+			return this.requireKnownTrace;
+		}
+
+		public void setRequireKnownTrace(boolean requireKnownTrace) {
+			this.requireKnownTrace = requireKnownTrace;
+		}
+
+		public int getMaxKnownTraces() {
+			return this.maxKnownTraces;
+		}
+
+		public void setMaxKnownTraces(int maxKnownTraces) {
+			this.maxKnownTraces = maxKnownTraces;
+		}
+
+		public double getPassThreshold() {
+			return this.passThreshold;
+		}
+
+		public void setPassThreshold(double passThreshold) {
+			this.passThreshold = passThreshold;
+		}
+
+		public List<String> getNegativeLabels() {
+			return this.negativeLabels;
+		}
+
+		public void setNegativeLabels(List<String> negativeLabels) {
+			this.negativeLabels = negativeLabels;
+		}
+
 	}
 
 	/**

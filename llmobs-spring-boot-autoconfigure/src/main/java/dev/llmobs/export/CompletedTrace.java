@@ -7,6 +7,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 
+import dev.llmobs.eval.Feedback;
 import dev.llmobs.trace.LlmObsAttributes;
 
 /**
@@ -16,8 +17,41 @@ import dev.llmobs.trace.LlmObsAttributes;
  * @param root the local root span
  * @param spans all spans, in end order
  * @param approximateBytes an estimate of the memory the spans' attributes hold
+ * @param feedback users' feedback on the trace's answer, oldest first
  */
-public record CompletedTrace(String traceId, SpanData root, List<SpanData> spans, long approximateBytes) {
+public record CompletedTrace(String traceId, SpanData root, List<SpanData> spans, long approximateBytes,
+		List<Feedback> feedback) {
+
+	/**
+	 * Feedback kept per trace at most; later feedback is still recorded, not kept here.
+	 */
+	static final int MAX_FEEDBACK = 20;
+
+	/**
+	 * A trace without feedback.
+	 * @param traceId the trace id
+	 * @param root the local root span
+	 * @param spans all spans, in end order
+	 * @param approximateBytes an estimate of the memory the spans' attributes hold
+	 */
+	public CompletedTrace(String traceId, SpanData root, List<SpanData> spans, long approximateBytes) {
+		this(traceId, root, spans, approximateBytes, List.of());
+	}
+
+	/**
+	 * A copy with one more feedback, unless it already holds {@link #MAX_FEEDBACK}.
+	 * @param added the feedback
+	 * @return the new trace
+	 */
+	CompletedTrace withFeedback(Feedback added) {
+		if (this.feedback.size() >= MAX_FEEDBACK) {
+			return this;
+		}
+		List<Feedback> all = new java.util.ArrayList<>(this.feedback);
+		all.add(added);
+		long bytes = 128L + 2L * ((added.comment() != null) ? added.comment().length() : 0);
+		return new CompletedTrace(this.traceId, this.root, this.spans, this.approximateBytes + bytes, List.copyOf(all));
+	}
 
 	/**
 	 * A copy with more spans (late spans of a trace already completed, such as
@@ -29,7 +63,8 @@ public record CompletedTrace(String traceId, SpanData root, List<SpanData> spans
 	CompletedTrace with(List<SpanData> late, long bytes) {
 		List<SpanData> all = new java.util.ArrayList<>(this.spans);
 		all.addAll(late);
-		return new CompletedTrace(this.traceId, this.root, List.copyOf(all), this.approximateBytes + bytes);
+		return new CompletedTrace(this.traceId, this.root, List.copyOf(all), this.approximateBytes + bytes,
+				this.feedback);
 	}
 
 	/**
@@ -83,7 +118,8 @@ public record CompletedTrace(String traceId, SpanData root, List<SpanData> spans
 				(workflow != null) ? TraceSummary.preview(workflow.getAttributes().get(LlmObsAttributes.INPUT_VALUE))
 						: null,
 				(workflow != null) ? TraceSummary.preview(workflow.getAttributes().get(LlmObsAttributes.OUTPUT_VALUE))
-						: null);
+						: null,
+				this.feedback);
 	}
 
 	/**

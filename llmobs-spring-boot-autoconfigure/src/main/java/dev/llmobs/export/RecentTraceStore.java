@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 
 import io.opentelemetry.sdk.trace.data.SpanData;
 
+import dev.llmobs.eval.Feedback;
+
 /**
  * The last traces, newest first, bounded by count and by an estimate of their size in
  * memory. Traces with an LLM-observability span are kept apart from the others (health
@@ -30,6 +32,17 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 	private final Deque<CompletedTrace> otherTraces = new ArrayDeque<>();
 
 	private long bytes;
+
+	/** Feedback that arrived before its trace completed (the response left first). */
+	private final java.util.Map<String, List<Feedback>> earlyFeedback = new java.util.LinkedHashMap<>(16, 0.75f,
+			false) {
+		@Override
+		protected boolean removeEldestEntry(java.util.Map.Entry<String, List<Feedback>> eldest) {
+			return size() > MAX_EARLY_FEEDBACK_TRACES;
+		}
+	};
+
+	private static final int MAX_EARLY_FEEDBACK_TRACES = 100;
 
 	/**
 	 * Creates a store that keeps as many other traces as LLM traces.
@@ -54,6 +67,14 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 
 	@Override
 	public synchronized void accept(CompletedTrace trace) {
+		if (!this.earlyFeedback.isEmpty()) {
+			List<Feedback> early = this.earlyFeedback.remove(trace.traceId());
+			if (early != null) {
+				for (Feedback feedback : early) {
+					trace = trace.withFeedback(feedback);
+				}
+			}
+		}
 		(trace.isLlm() ? this.llmTraces : this.otherTraces).addFirst(trace);
 		this.bytes += trace.approximateBytes();
 		evict();
@@ -86,6 +107,36 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 				evict();
 				return true;
 			}
+		}
+		return false;
+	}
+
+	/**
+	 * Attaches feedback to its trace when the trace is kept, or to the trace when it
+	 * completes, if that is soon (feedback can be sent as soon as the response leaves,
+	 * before the trace's root span ends).
+	 * @param feedback the feedback
+	 * @return whether the trace was kept
+	 */
+	public synchronized boolean addFeedback(Feedback feedback) {
+		for (Deque<CompletedTrace> traces : List.of(this.llmTraces, this.otherTraces)) {
+			List<CompletedTrace> rebuilt = new ArrayList<>(traces);
+			for (int i = 0; i < rebuilt.size(); i++) {
+				CompletedTrace trace = rebuilt.get(i);
+				if (trace.traceId().equals(feedback.traceId())) {
+					CompletedTrace updated = trace.withFeedback(feedback);
+					rebuilt.set(i, updated);
+					traces.clear();
+					traces.addAll(rebuilt);
+					this.bytes += updated.approximateBytes() - trace.approximateBytes();
+					evict();
+					return true;
+				}
+			}
+		}
+		List<Feedback> early = this.earlyFeedback.computeIfAbsent(feedback.traceId(), (id) -> new ArrayList<>());
+		if (early.size() < CompletedTrace.MAX_FEEDBACK) {
+			early.add(feedback);
 		}
 		return false;
 	}

@@ -48,6 +48,7 @@ public final class TraceJson {
 		result.put("workflowName", summary.workflowName());
 		result.put("inputPreview", summary.inputPreview());
 		result.put("outputPreview", summary.outputPreview());
+		result.put("feedback", summary.feedback());
 		trace.spans()
 			.stream()
 			.filter((span) -> "chain".equals(span.getAttributes().get(LlmObsAttributes.LLMOBS_SPAN_KIND)))

@@ -1,5 +1,9 @@
 package dev.llmobs.export;
 
+import java.util.List;
+
+import dev.llmobs.eval.Feedback;
+
 /**
  * One line of the recent-trace list.
  *
@@ -21,10 +25,12 @@ package dev.llmobs.export;
  * @param inputPreview the start of that span's captured input (redacted as captured), or
  * {@code null}
  * @param outputPreview the start of that span's captured output, or {@code null}
+ * @param feedback users' feedback on the answer, oldest first
  */
 public record TraceSummary(String traceId, String rootName, long startEpochMillis, double durationMillis, int spanCount,
 		long totalTokens, Double costUsd, int evaluationsPassed, int evaluationsFailed, String sessionId, String userId,
-		boolean error, boolean llm, String workflowName, String inputPreview, String outputPreview) {
+		boolean error, boolean llm, String workflowName, String inputPreview, String outputPreview,
+		List<Feedback> feedback) {
 
 	/** Characters a preview keeps. */
 	public static final int PREVIEW_LENGTH = 160;

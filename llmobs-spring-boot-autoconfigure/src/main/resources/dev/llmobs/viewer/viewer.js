@@ -56,6 +56,14 @@
       if (t.evaluationsPassed) { evals.appendChild(el('span', t.evaluationsPassed + ' pass ', 'pass')); }
       if (t.evaluationsFailed) { evals.appendChild(el('span', t.evaluationsFailed + ' fail', 'fail')); }
       row.appendChild(evals);
+      var feedback = el('td');
+      (t.feedback || []).forEach(function (f) {
+        var text = f.name + ': ' + (f.label !== null && f.label !== undefined ? f.label : (f.score === 1 && f.verdict === 'PASS' ? '👍' : f.score === 0 && f.verdict === 'FAIL' ? '👎' : f.score));
+        var chip = el('span', text, f.verdict === 'FAIL' ? 'fail feedback-chip' : 'pass feedback-chip');
+        if (f.comment) { chip.title = f.comment; }
+        feedback.appendChild(chip);
+      });
+      row.appendChild(feedback);
       var sessionCell = el('td', t.sessionId || '', t.sessionId ? 'session-link' : '');
       if (t.sessionId) {
         sessionCell.addEventListener('click', function (event) { event.stopPropagation(); loadSession(t.sessionId); });

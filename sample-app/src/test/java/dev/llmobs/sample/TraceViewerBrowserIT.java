@@ -185,6 +185,27 @@ class TraceViewerBrowserIT {
 		assertThat(output.getText()).hasSizeGreaterThanOrEqualTo(4000);
 	}
 
+	@Test
+	void thumbsOnTheChatPageReachTheViewer() {
+		browser.get("http://localhost:" + this.port + "/");
+		WebElement input = waiting().until(ExpectedConditions.elementToBeClickable(By.id("message")));
+		input.sendKeys("How do I export my notes?");
+		input.submit();
+		WebElement thumbsDown = waiting()
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".feedback .thumbs-down")));
+		String traceId = browser.findElement(By.cssSelector(".feedback")).getAttribute("data-trace-id");
+		thumbsDown.click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".feedback .sent"),
+				"thanks for the feedback"));
+
+		openViewer();
+		WebElement row = waiting().until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector("#traces tbody tr[data-trace-id='" + traceId + "']")));
+		assertThat(row.findElement(By.cssSelector(".feedback-chip")).getText()).isEqualTo("thumbs: 👎");
+		assertThat(row.findElement(By.cssSelector(".feedback-chip")).getAttribute("class")).contains("fail");
+		assertThat(row.getText()).contains("support-flow").contains("How do I export my notes?");
+	}
+
 	@TestConfiguration(proxyBeanMethods = false)
 	static class BigTraceConfiguration {
 
