@@ -185,7 +185,8 @@ public final class SpanDescriptorResolver {
 						new SpanIdentity("", "", "", a.description()));
 			}
 			if (annotation instanceof LlmAgent a) {
-				return new Options(LlmSpanKind.AGENT, a.name(), a.captureInput(), a.captureOutput(), SpanIdentity.NONE);
+				return new Options(LlmSpanKind.AGENT, a.name(), a.captureInput(), a.captureOutput(),
+						new SpanIdentity("", "", "", "", a.id()));
 			}
 			if (annotation instanceof Evaluated) {
 				return new Options(LlmSpanKind.CHAIN, "", Capture.INHERIT, Capture.INHERIT, SpanIdentity.NONE);

@@ -98,6 +98,10 @@ public final class EvaluationRecorder {
 	 * @param promptVersion the prompt template's version, or {@code null}
 	 */
 	public void recordOn(Span span, List<EvaluationResult> results, String promptVersion) {
+		record(span, span.getSpanContext(), results, promptVersion);
+	}
+
+	private void record(Span span, SpanContext judged, List<EvaluationResult> results, String promptVersion) {
 		int index = nextIndex(span);
 		String responseId = responseId(span);
 		for (EvaluationResult result : results) {
@@ -107,7 +111,7 @@ public final class EvaluationRecorder {
 			}
 			index++;
 			this.listener.evaluated(result, promptVersion);
-			log(span, outcome, responseId);
+			log(judged, outcome, responseId);
 		}
 		String verdict = verdict(span, results);
 		if (verdict != null) {
@@ -141,19 +145,21 @@ public final class EvaluationRecorder {
 					this.conventions))
 			.startSpan();
 		try {
-			recordOn(span, results, promptVersion);
+			record(span, target, results, promptVersion);
 		}
 		finally {
 			span.end();
 		}
 	}
 
-	private void log(Span span, EvaluationOutcome outcome, String responseId) {
+	private void log(SpanContext judged, EvaluationOutcome outcome, String responseId) {
 		if (this.logger == null) {
 			return;
 		}
+		// In the judged span's context, so the record carries its trace and span ids
+		// (also when the results are written on a later EVALUATOR span).
 		LogRecordBuilder record = this.logger.logRecordBuilder()
-			.setContext(Context.root().with(span))
+			.setContext(Context.root().with(Span.wrap(judged)))
 			.setSeverity(Severity.INFO)
 			.setEventName(EVENT)
 			.setAllAttributes(GenAiConvention.evaluationAttributes(outcome))

@@ -52,7 +52,10 @@ public class GenAiConvention implements LlmSpanConvention {
 		attributes.put(LlmObsAttributes.GEN_AI_OPERATION_NAME, operationName(kind, identity));
 		switch (kind) {
 			case CHAIN -> OpenInferenceConvention.putIfText(attributes, LlmObsAttributes.GEN_AI_WORKFLOW_NAME, name);
-			case AGENT -> OpenInferenceConvention.putIfText(attributes, LlmObsAttributes.GEN_AI_AGENT_NAME, name);
+			case AGENT -> {
+				OpenInferenceConvention.putIfText(attributes, LlmObsAttributes.GEN_AI_AGENT_NAME, name);
+				OpenInferenceConvention.putIfText(attributes, LlmObsAttributes.GEN_AI_AGENT_ID, identity.agentId());
+			}
 			case TOOL -> {
 				OpenInferenceConvention.putIfText(attributes, LlmObsAttributes.GEN_AI_TOOL_NAME, name);
 				OpenInferenceConvention.putIfText(attributes, LlmObsAttributes.GEN_AI_TOOL_DESCRIPTION,
