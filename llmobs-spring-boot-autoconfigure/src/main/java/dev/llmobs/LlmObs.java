@@ -120,8 +120,7 @@ public final class LlmObs {
 		}
 		try {
 			LlmUsage usage = new LlmUsage(inputTokens, outputTokens, null, model, List.of(), null);
-			recorder.record(span, "", (model != null) ? model : "", usage, TraceState.from(Context.current()), true,
-					true);
+			recorder.record(span, "", (model != null) ? model : "", usage, TraceState.from(Context.current()));
 		}
 		catch (RuntimeException ex) {
 			RecordingFailures.record("programmatic usage", ex);

@@ -1,7 +1,6 @@
 package dev.llmobs.benchmarks;
 
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -42,6 +41,7 @@ import dev.llmobs.capture.RedactionKind;
 import dev.llmobs.capture.Redactor;
 import dev.llmobs.context.ContextStampingSpanProcessor;
 import dev.llmobs.trace.Convention;
+import dev.llmobs.trace.convention.LlmSpanConventions;
 import dev.llmobs.trace.LlmSpanTracer;
 import dev.llmobs.trace.LlmSpanWriter;
 import dev.llmobs.trace.OperationListener;
@@ -88,10 +88,10 @@ final class Fixtures {
 		Redactor redactor = Redactor.of(Set.of(RedactionKind.SECRETS, RedactionKind.CREDIT_CARDS), List.of());
 		ContentCapture content = new ContentCapture(new CaptureOptions(mode, 4000, redactor), CaptureListener.NONE);
 		LlmSpanWriter writer = new LlmSpanWriter(content, content, new DocumentExtractor(List.of(), 20),
-				EnumSet.allOf(Convention.class), SpanLimits.getDefault().getMaxNumberOfAttributes(), null);
+				LlmSpanConventions.of(Convention.DEFAULTS), SpanLimits.getDefault().getMaxNumberOfAttributes(), null);
 		LlmSpanTracer tracer = new LlmSpanTracer(provider.get("dev.llmobs"), writer, OperationListener.NONE, null);
 		TracingInvocationProcessor processor = new TracingInvocationProcessor(
-				new SpanDescriptorResolver(EnumSet.allOf(Convention.class), capture, capture), tracer,
+				new SpanDescriptorResolver(LlmSpanConventions.of(Convention.DEFAULTS), capture, capture), tracer,
 				new ReturnValueHandlers(
 						List.of(new CompletionStageReturnValueHandler(), new StreamReturnValueHandler())));
 		ProxyFactory factory = new ProxyFactory(new Service());

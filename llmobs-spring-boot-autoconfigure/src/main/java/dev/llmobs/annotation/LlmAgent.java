@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks an agent loop: an {@code AGENT} span with
- * {@code gen_ai.operation.name=invoke_agent} and {@code gen_ai.agent.name}.
+ * {@code gen_ai.operation.name=invoke_agent}, {@code gen_ai.agent.name} and, when
+ * {@link #id()} is set, {@code gen_ai.agent.id}.
  * <p>
  * On a class, applies to every public method of that class. The span is named after
  * {@link #name()}, or {@code ClassSimpleName.method} when empty.
@@ -37,5 +38,11 @@ public @interface LlmAgent {
 	 * @return the output capture override
 	 */
 	Capture captureOutput() default Capture.INHERIT;
+
+	/**
+	 * The agent's stable identifier, written as {@code gen_ai.agent.id}.
+	 * @return the id, or empty for none
+	 */
+	String id() default "";
 
 }

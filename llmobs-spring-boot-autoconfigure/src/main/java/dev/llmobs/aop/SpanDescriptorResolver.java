@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.aop.support.AopUtils;
@@ -27,13 +26,13 @@ import dev.llmobs.annotation.LlmTool;
 import dev.llmobs.annotation.NoCapture;
 import dev.llmobs.annotation.RetrievalQuery;
 import dev.llmobs.annotation.Retriever;
-import dev.llmobs.trace.Convention;
 import dev.llmobs.prompt.PromptTemplateInfo;
 import dev.llmobs.trace.EvaluationSpec;
 import dev.llmobs.trace.LlmSpanKind;
 import dev.llmobs.trace.LlmSpanTracer;
 import dev.llmobs.trace.SpanDescriptor;
 import dev.llmobs.trace.SpanIdentity;
+import dev.llmobs.trace.convention.LlmSpanConventions;
 
 /**
  * Turns an annotated method into its {@link SpanDescriptor}, once per method and target
@@ -47,7 +46,7 @@ public final class SpanDescriptorResolver {
 
 	private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
 
-	private final Set<Convention> conventions;
+	private final LlmSpanConventions conventions;
 
 	private final boolean captureInputs;
 
@@ -59,8 +58,8 @@ public final class SpanDescriptorResolver {
 	 * @param captureInputs the global input capture switch
 	 * @param captureOutputs the global output capture switch
 	 */
-	public SpanDescriptorResolver(Set<Convention> conventions, boolean captureInputs, boolean captureOutputs) {
-		this.conventions = Set.copyOf(conventions);
+	public SpanDescriptorResolver(LlmSpanConventions conventions, boolean captureInputs, boolean captureOutputs) {
+		this.conventions = conventions;
 		this.captureInputs = captureInputs;
 		this.captureOutputs = captureOutputs;
 	}
@@ -186,7 +185,8 @@ public final class SpanDescriptorResolver {
 						new SpanIdentity("", "", "", a.description()));
 			}
 			if (annotation instanceof LlmAgent a) {
-				return new Options(LlmSpanKind.AGENT, a.name(), a.captureInput(), a.captureOutput(), SpanIdentity.NONE);
+				return new Options(LlmSpanKind.AGENT, a.name(), a.captureInput(), a.captureOutput(),
+						new SpanIdentity("", "", "", "", a.id()));
 			}
 			if (annotation instanceof Evaluated) {
 				return new Options(LlmSpanKind.CHAIN, "", Capture.INHERIT, Capture.INHERIT, SpanIdentity.NONE);

@@ -89,6 +89,8 @@ record BackendPreset(Map<String, Object> properties, List<String> problems) {
 					preset.problem("llmobs.export.api-key (the Datadog API key) is not set");
 				}
 				preset.header("dd-otlp-source", "llmobs");
+				// Datadog reads the GenAI conventions of semconv 1.37 and later
+				preset.set(CONVENTIONS, "gen-ai-latest");
 			}
 			case MIDDLEWARE -> {
 				if (preset.base == null) {

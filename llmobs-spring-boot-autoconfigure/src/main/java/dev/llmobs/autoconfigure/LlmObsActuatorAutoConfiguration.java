@@ -26,6 +26,8 @@ import dev.llmobs.actuate.LlmObsHealthIndicator;
 import dev.llmobs.actuate.LlmObsMeters;
 import dev.llmobs.export.ExportStatistics;
 import dev.llmobs.export.RecentTraceStore;
+import dev.llmobs.trace.Convention;
+import dev.llmobs.trace.convention.LlmSpanConventions;
 
 /**
  * Actuator integration: the {@code llmobs} health indicator, the {@code llmobs} endpoint,
@@ -88,7 +90,11 @@ public final class LlmObsActuatorAutoConfiguration {
 	static Map<String, Object> effectiveConfiguration(LlmObsProperties properties, Environment environment) {
 		Map<String, Object> configuration = new LinkedHashMap<>();
 		configuration.put("enabled", properties.isEnabled());
-		configuration.put("conventions", properties.getConventions());
+		configuration.put("conventions",
+				LlmSpanConventions.effective(LlmObsAutoConfiguration.selectedConventions(properties, environment))
+					.stream()
+					.map(Convention::configName)
+					.toList());
 		LlmObsProperties.Capture capture = properties.getCapture();
 		configuration.put("capture",
 				Map.of("inputs", capture.isInputs(), "outputs", capture.isOutputs(), "mode", capture.getMode(),

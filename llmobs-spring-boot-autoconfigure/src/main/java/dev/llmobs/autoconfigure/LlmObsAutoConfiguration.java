@@ -65,6 +65,9 @@ import dev.llmobs.trace.Convention;
 import dev.llmobs.trace.LlmSpanTracer;
 import dev.llmobs.trace.LlmSpanWriter;
 import dev.llmobs.trace.OperationListener;
+import dev.llmobs.trace.convention.GenAiLatestConvention;
+import dev.llmobs.trace.convention.LlmSpanConvention;
+import dev.llmobs.trace.convention.LlmSpanConventions;
 import dev.llmobs.trace.document.DocumentExtractor;
 import dev.llmobs.trace.document.DocumentMapper;
 
@@ -89,7 +92,7 @@ public final class LlmObsAutoConfiguration {
 	LlmSpanTracer llmObsSpanTracer(LlmObsProperties properties, ObjectProvider<OpenTelemetry> openTelemetry,
 			ObjectProvider<SpanLimits> spanLimits, ObjectProvider<CaptureListener> captureListener,
 			ObjectProvider<DocumentMapper> documentMappers, ObjectProvider<OperationListener> operations,
-			LlmCallRecorder llmCalls, ObjectProvider<EvaluationRunner> evaluations) {
+			LlmCallRecorder llmCalls, ObjectProvider<EvaluationRunner> evaluations, LlmSpanConventions conventions) {
 		LlmObsProperties.Capture capture = properties.getCapture();
 		CaptureListener listener = captureListener.getIfUnique(() -> CaptureListener.NONE);
 		Redactor redactor = redactor(capture);
@@ -101,8 +104,8 @@ public final class LlmObsAutoConfiguration {
 		DocumentExtractor documents = new DocumentExtractor(documentMappers.orderedStream().toList(),
 				capture.getMaxDocuments());
 		int maxAttributes = spanLimits.getIfAvailable(SpanLimits::getDefault).getMaxNumberOfAttributes();
-		LlmSpanWriter writer = new LlmSpanWriter(content, documentContent, documents, conventions(properties),
-				maxAttributes, llmCalls);
+		LlmSpanWriter writer = new LlmSpanWriter(content, documentContent, documents, conventions, maxAttributes,
+				llmCalls);
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
 		return new LlmSpanTracer(otel.getTracer(INSTRUMENTATION_NAME), writer,
 				operations.getIfUnique(() -> OperationListener.NONE), evaluations.getIfAvailable());
@@ -110,15 +113,22 @@ public final class LlmObsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	LlmSpanConventions llmObsSpanConventions(LlmObsProperties properties, Environment environment,
+			ObjectProvider<LlmSpanConvention> custom) {
+		return LlmSpanConventions.of(selectedConventions(properties, environment), custom.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	LlmCallRecorder llmObsLlmCallRecorder(LlmObsProperties properties, ObjectProvider<UsageExtractor> extractors,
-			ObjectProvider<LlmCallListener> listener) {
+			ObjectProvider<LlmCallListener> listener, LlmSpanConventions conventions) {
 		Map<String, ModelPrice> overrides = new HashMap<>();
 		properties.getPricing()
 			.getModels()
 			.forEach((model, price) -> overrides.put(model, new ModelPrice(price.getInputPerMillion(),
 					price.getOutputPerMillion(), price.getCachedInputPerMillion())));
 		LlmCallRecorder recorder = new LlmCallRecorder(new UsageExtractors(extractors.orderedStream().toList()),
-				new PricingTable(overrides), listener.getIfUnique(() -> LlmCallListener.NONE));
+				new PricingTable(overrides), listener.getIfUnique(() -> LlmCallListener.NONE), conventions);
 		LlmObs.useLlmCallRecorder(recorder);
 		return recorder;
 	}
@@ -128,7 +138,7 @@ public final class LlmObsAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "llmobs.evaluation.enabled", matchIfMissing = true)
 	EvaluationRunner llmObsEvaluationRunner(LlmObsProperties properties, ObjectProvider<Evaluator> evaluatorBeans,
 			ObjectProvider<OpenTelemetry> openTelemetry, ObjectProvider<EvaluationListener> listener,
-			ObjectProvider<JudgeClient> judgeClients, ListableBeanFactory beanFactory) {
+			ObjectProvider<JudgeClient> judgeClients, ListableBeanFactory beanFactory, LlmSpanConventions conventions) {
 		LlmObsProperties.Evaluation evaluation = properties.getEvaluation();
 		JudgeClient judge = JudgeClients.lazy(judgeClients, beanFactory);
 		Map<String, Evaluator> evaluators = new LinkedHashMap<>();
@@ -149,7 +159,7 @@ public final class LlmObsAutoConfiguration {
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
 		EvaluationRunner runner = new EvaluationRunner(evaluators,
 				new EvaluationRecorder(otel.getTracer(INSTRUMENTATION_NAME), evaluationListener,
-						otel.getLogsBridge().get(INSTRUMENTATION_NAME)),
+						otel.getLogsBridge().get(INSTRUMENTATION_NAME), conventions),
 				evaluationListener, EvaluationExecutors.queue(evaluation.getThreads(), evaluation.getQueueCapacity()),
 				EvaluationExecutors.workers(evaluation.getThreads()), evaluation.getTimeout(),
 				evaluation.getSampleRate(), disabled);
@@ -159,8 +169,8 @@ public final class LlmObsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SpanDescriptorResolver llmObsSpanDescriptorResolver(LlmObsProperties properties) {
-		return new SpanDescriptorResolver(conventions(properties), properties.getCapture().isInputs(),
+	SpanDescriptorResolver llmObsSpanDescriptorResolver(LlmObsProperties properties, LlmSpanConventions conventions) {
+		return new SpanDescriptorResolver(conventions, properties.getCapture().isInputs(),
 				properties.getCapture().isOutputs());
 	}
 
@@ -210,10 +220,30 @@ public final class LlmObsAutoConfiguration {
 		return new LlmObsStartupReport(properties, environment);
 	}
 
-	static Set<Convention> conventions(LlmObsProperties properties) {
-		Set<Convention> conventions = EnumSet.noneOf(Convention.class);
-		properties.getConventions().forEach((name) -> conventions.add(Convention.fromName(name)));
-		return conventions;
+	/**
+	 * The conventions selected by {@code llmobs.conventions}, with {@code gen-ai}
+	 * upgraded to {@code gen-ai-latest} when {@code OTEL_SEMCONV_STABILITY_OPT_IN} (or
+	 * {@code otel.semconv-stability.opt-in}) contains {@code gen_ai_latest_experimental}.
+	 */
+	static Set<Convention> selectedConventions(LlmObsProperties properties, Environment environment) {
+		Set<Convention> selected = EnumSet.noneOf(Convention.class);
+		selected.addAll(properties.getConventions());
+		if (selected.contains(Convention.GEN_AI) && latestGenAiOptIn(environment)) {
+			selected.remove(Convention.GEN_AI);
+			selected.add(Convention.GEN_AI_LATEST);
+		}
+		return selected;
+	}
+
+	private static boolean latestGenAiOptIn(Environment environment) {
+		String optIn = environment.getProperty("OTEL_SEMCONV_STABILITY_OPT_IN",
+				environment.getProperty("otel.semconv-stability.opt-in", ""));
+		for (String value : optIn.split(",")) {
+			if (GenAiLatestConvention.OPT_IN.equals(value.trim())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static Redactor redactor(LlmObsProperties.Capture capture) {

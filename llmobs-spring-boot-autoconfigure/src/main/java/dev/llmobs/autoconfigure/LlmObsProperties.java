@@ -2,12 +2,16 @@ package dev.llmobs.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.Ordered;
+
+import dev.llmobs.trace.Convention;
 
 /**
  * Configuration of LLM observability, bound from {@code llmobs.*}.
@@ -23,9 +27,11 @@ public class LlmObsProperties {
 
 	/**
 	 * Attribute conventions to write: 'openinference' (Arize Phoenix, Middleware,
-	 * Langfuse) and 'gen-ai' (OpenTelemetry GenAI semantic conventions).
+	 * Langfuse), 'gen-ai' (OpenTelemetry GenAI semantic conventions) and 'gen-ai-latest'
+	 * (the newest published GenAI conventions, written instead of 'gen-ai'; also turned
+	 * on by OTEL_SEMCONV_STABILITY_OPT_IN=gen_ai_latest_experimental).
 	 */
-	private List<String> conventions = new ArrayList<>(List.of("openinference", "gen-ai"));
+	private Set<Convention> conventions = EnumSet.copyOf(Convention.DEFAULTS);
 
 	/**
 	 * Order of the tracing advisor among other advisors. The default is outermost, so a
@@ -67,11 +73,11 @@ public class LlmObsProperties {
 		this.enabled = enabled;
 	}
 
-	public List<String> getConventions() {
+	public Set<Convention> getConventions() {
 		return this.conventions;
 	}
 
-	public void setConventions(List<String> conventions) {
+	public void setConventions(Set<Convention> conventions) {
 		this.conventions = conventions;
 	}
 

@@ -9,6 +9,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
 
+import dev.llmobs.trace.Convention;
+import dev.llmobs.trace.convention.LlmSpanConventions;
+
 /**
  * States the effective capture policy and sampling once at startup, at info level, so
  * what is recorded is never a surprise.
@@ -74,7 +77,11 @@ class LlmObsStartupReport implements SmartInitializingSingleton {
 		return "llmobs capture policy: inputs=" + onOff(capture.isInputs()) + ", outputs=" + onOff(capture.isOutputs())
 				+ ", mode=" + capture.getMode() + ", max-length=" + capture.getMaxLength() + ", redact="
 				+ capture.getRedact() + " + " + capture.getRedactPatterns().size() + " custom pattern(s), conventions="
-				+ this.properties.getConventions();
+				+ LlmSpanConventions
+					.effective(LlmObsAutoConfiguration.selectedConventions(this.properties, this.environment))
+					.stream()
+					.map(Convention::configName)
+					.toList();
 	}
 
 	String samplingPolicy() {

@@ -3,8 +3,7 @@ package dev.llmobs.eval;
 import java.util.List;
 
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.Span;
@@ -14,17 +13,27 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 
 import dev.llmobs.trace.LlmObsAttributes;
+import dev.llmobs.trace.LlmSpanKind;
+import dev.llmobs.trace.LlmSpanTracer;
+import dev.llmobs.trace.SpanIdentity;
+import dev.llmobs.trace.convention.EvaluationOutcome;
+import dev.llmobs.trace.convention.GenAiConvention;
+import dev.llmobs.trace.convention.LlmSpanConvention;
+import dev.llmobs.trace.convention.LlmSpanConventions;
 
 /**
- * Records evaluation results on every channel: while the target span is open, as
- * {@code evaluations.N.evaluation.*} attributes (OpenInference), a
- * {@code gen_ai.evaluation.result} event per result (OpenTelemetry GenAI) and
- * {@code gen_ai.evaluation.verdict}; after it ended, on a short {@code EVALUATOR} span in
- * the same trace, linked to the target, carrying the same attributes and events.
+ * Records evaluation results on every channel: while the target span is open, in each
+ * active convention (OpenInference's {@code evaluations.N.evaluation.*} attributes, a
+ * GenAI {@code gen_ai.evaluation.result} span event and
+ * {@code gen_ai.evaluation.verdict}, ...); after it ended, on a short {@code EVALUATOR}
+ * span in the same trace, linked to the target, carrying the same. Each result is also a
+ * {@code gen_ai.evaluation.result} log record in the context of the judged span (so it
+ * carries that span's trace and span ids), with the conventions' attribute names and
+ * {@code gen_ai.response.id} when the judged span carries one.
  */
 public final class EvaluationRecorder {
 
-	static final String EVENT = "gen_ai.evaluation.result";
+	static final String EVENT = GenAiConvention.EVALUATION_EVENT;
 
 	private static final int MAX_INDEX = 64;
 
@@ -33,6 +42,8 @@ public final class EvaluationRecorder {
 	private final EvaluationListener listener;
 
 	private final Logger logger;
+
+	private final LlmSpanConventions conventions;
 
 	/**
 	 * Creates a recorder.
@@ -44,16 +55,31 @@ public final class EvaluationRecorder {
 	}
 
 	/**
-	 * Creates a recorder that also emits one log record per evaluation.
+	 * Creates a recorder that also emits one log record per evaluation, in the default
+	 * conventions.
 	 * @param tracer creates {@code EVALUATOR} spans
 	 * @param listener told about every result
 	 * @param logger emits log records (the channel some backends read evaluations from),
 	 * or {@code null} for none
 	 */
 	public EvaluationRecorder(Tracer tracer, EvaluationListener listener, Logger logger) {
+		this(tracer, listener, logger, LlmSpanConventions.defaults());
+	}
+
+	/**
+	 * Creates a recorder that also emits one log record per evaluation.
+	 * @param tracer creates {@code EVALUATOR} spans
+	 * @param listener told about every result
+	 * @param logger emits log records (the channel some backends read evaluations from),
+	 * or {@code null} for none
+	 * @param conventions the conventions results are written in
+	 */
+	public EvaluationRecorder(Tracer tracer, EvaluationListener listener, Logger logger,
+			LlmSpanConventions conventions) {
 		this.tracer = tracer;
 		this.listener = listener;
 		this.logger = logger;
+		this.conventions = conventions;
 	}
 
 	/**
@@ -72,16 +98,26 @@ public final class EvaluationRecorder {
 	 * @param promptVersion the prompt template's version, or {@code null}
 	 */
 	public void recordOn(Span span, List<EvaluationResult> results, String promptVersion) {
+		record(span, span.getSpanContext(), results, promptVersion);
+	}
+
+	private void record(Span span, SpanContext judged, List<EvaluationResult> results, String promptVersion) {
 		int index = nextIndex(span);
+		String responseId = responseId(span);
 		for (EvaluationResult result : results) {
-			span.setAllAttributes(indexed(index++, result));
-			span.addEvent(EVENT, eventAttributes(result));
+			EvaluationOutcome outcome = outcome(result);
+			for (LlmSpanConvention convention : this.conventions.all()) {
+				convention.evaluation(span, index, outcome);
+			}
+			index++;
 			this.listener.evaluated(result, promptVersion);
-			log(span, result);
+			log(judged, outcome, responseId);
 		}
 		String verdict = verdict(span, results);
 		if (verdict != null) {
-			span.setAttribute(LlmObsAttributes.GEN_AI_EVALUATION_VERDICT, verdict);
+			for (LlmSpanConvention convention : this.conventions.all()) {
+				convention.evaluationVerdict(span, verdict);
+			}
 		}
 	}
 
@@ -105,30 +141,43 @@ public final class EvaluationRecorder {
 		Span span = this.tracer.spanBuilder("evaluate")
 			.setParent(Context.root().with(Span.wrap(target)))
 			.addLink(target)
-			.setAttribute("openinference.span.kind", "EVALUATOR")
-			.setAttribute("llmobs.span.kind", "evaluator")
-			.setAttribute("gen_ai.operation.name", "evaluate")
+			.setAllAttributes(LlmSpanTracer.staticAttributes(LlmSpanKind.EVALUATOR, "evaluate", SpanIdentity.NONE,
+					this.conventions))
 			.startSpan();
 		try {
-			recordOn(span, results, promptVersion);
+			record(span, target, results, promptVersion);
 		}
 		finally {
 			span.end();
 		}
 	}
 
-	private void log(Span span, EvaluationResult result) {
+	private void log(SpanContext judged, EvaluationOutcome outcome, String responseId) {
 		if (this.logger == null) {
 			return;
 		}
-		this.logger.logRecordBuilder()
-			.setContext(Context.root().with(span))
+		// In the judged span's context, so the record carries its trace and span ids
+		// (also when the results are written on a later EVALUATOR span).
+		LogRecordBuilder record = this.logger.logRecordBuilder()
+			.setContext(Context.root().with(Span.wrap(judged)))
 			.setSeverity(Severity.INFO)
 			.setEventName(EVENT)
-			.setAllAttributes(eventAttributes(result))
-			.setAttribute(LlmObsAttributes.GEN_AI_EVALUATION_VERDICT, result.verdict().value())
-			.setBody("evaluation " + result.name() + ": " + result.verdict().value())
-			.emit();
+			.setAllAttributes(GenAiConvention.evaluationAttributes(outcome))
+			.setAttribute(LlmObsAttributes.GEN_AI_EVALUATION_VERDICT, outcome.verdict());
+		if (responseId != null) {
+			record.setAttribute(LlmObsAttributes.GEN_AI_RESPONSE_ID, responseId);
+		}
+		record.setBody("evaluation " + outcome.name() + ": " + outcome.verdict()).emit();
+	}
+
+	private static String responseId(Span span) {
+		return (span instanceof ReadableSpan readable) ? readable.getAttribute(LlmObsAttributes.GEN_AI_RESPONSE_ID)
+				: null;
+	}
+
+	private static EvaluationOutcome outcome(EvaluationResult result) {
+		return new EvaluationOutcome(result.name(), result.score(), result.label(), result.verdict().value(),
+				result.explanation());
 	}
 
 	private static int nextIndex(Span span) {
@@ -152,37 +201,8 @@ public final class EvaluationRecorder {
 		return failed ? "fail" : (passed ? "pass" : null);
 	}
 
-	private static Attributes indexed(int index, EvaluationResult result) {
-		AttributesBuilder builder = Attributes.builder();
-		builder.put(key(index, "name"), result.name());
-		if (result.score() != null) {
-			builder.put(AttributeKey.doubleKey("evaluations." + index + ".evaluation.score"), result.score());
-		}
-		if (result.label() != null) {
-			builder.put(key(index, "label"), result.label());
-		}
-		builder.put(key(index, "verdict"), result.verdict().value());
-		if (result.explanation() != null) {
-			builder.put(key(index, "explanation"), result.explanation());
-		}
-		return builder.build();
-	}
-
 	private static AttributeKey<String> key(int index, String field) {
 		return AttributeKey.stringKey("evaluations." + index + ".evaluation." + field);
-	}
-
-	static Attributes eventAttributes(EvaluationResult result) {
-		AttributesBuilder builder = Attributes.builder().put(LlmObsAttributes.GEN_AI_EVALUATION_NAME, result.name());
-		if (result.score() != null) {
-			builder.put(LlmObsAttributes.GEN_AI_EVALUATION_SCORE_VALUE, result.score());
-		}
-		builder.put(LlmObsAttributes.GEN_AI_EVALUATION_SCORE_LABEL,
-				(result.label() != null) ? result.label() : result.verdict().value());
-		if (result.explanation() != null) {
-			builder.put(LlmObsAttributes.GEN_AI_EVALUATION_EXPLANATION, result.explanation());
-		}
-		return builder.build();
 	}
 
 }

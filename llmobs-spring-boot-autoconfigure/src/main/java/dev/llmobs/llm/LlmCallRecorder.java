@@ -12,6 +12,8 @@ import dev.llmobs.context.LlmObsContext;
 import dev.llmobs.prompt.PromptTemplateInfo;
 import dev.llmobs.trace.LlmObsAttributes;
 import dev.llmobs.trace.TraceState;
+import dev.llmobs.trace.convention.LlmSpanConvention;
+import dev.llmobs.trace.convention.LlmSpanConventions;
 
 /**
  * Writes what a model call reports on its LLM span: typed token counts, response model,
@@ -31,16 +33,31 @@ public final class LlmCallRecorder {
 
 	private final LlmCallListener listener;
 
+	private final List<LlmSpanConvention> conventions;
+
 	/**
-	 * Creates a recorder.
+	 * Creates a recorder that writes the default conventions.
 	 * @param extractors read usage from responses
 	 * @param pricing prices models
 	 * @param listener told about each call
 	 */
 	public LlmCallRecorder(UsageExtractors extractors, PricingTable pricing, LlmCallListener listener) {
+		this(extractors, pricing, listener, LlmSpanConventions.defaults());
+	}
+
+	/**
+	 * Creates a recorder.
+	 * @param extractors read usage from responses
+	 * @param pricing prices models
+	 * @param listener told about each call
+	 * @param conventions the conventions usage and cost are written in
+	 */
+	public LlmCallRecorder(UsageExtractors extractors, PricingTable pricing, LlmCallListener listener,
+			LlmSpanConventions conventions) {
 		this.extractors = extractors;
 		this.pricing = pricing;
 		this.listener = listener;
+		this.conventions = conventions.all();
 	}
 
 	/**
@@ -59,12 +76,9 @@ public final class LlmCallRecorder {
 	 * @param requestModel the requested model from the annotation, or empty
 	 * @param usage the usage
 	 * @param traceState the chain root's accumulator, or {@code null}
-	 * @param openInference whether OpenInference keys are written
-	 * @param genAi whether GenAI keys are written
 	 */
-	public void record(Span span, String provider, String requestModel, LlmUsage usage, TraceState traceState,
-			boolean openInference, boolean genAi) {
-		record(span, provider, requestModel, usage, traceState, openInference, genAi, LlmObsContext.current().prompt());
+	public void record(Span span, String provider, String requestModel, LlmUsage usage, TraceState traceState) {
+		record(span, provider, requestModel, usage, traceState, LlmObsContext.current().prompt());
 	}
 
 	/**
@@ -74,28 +88,14 @@ public final class LlmCallRecorder {
 	 * @param requestModel the requested model, or empty
 	 * @param usage the usage
 	 * @param traceState the chain root's accumulator, or {@code null}
-	 * @param openInference whether OpenInference keys are written
-	 * @param genAi whether GenAI keys are written
 	 * @param prompt the prompt template in use when the call started, or {@code null}
 	 */
 	public void record(Span span, String provider, String requestModel, LlmUsage usage, TraceState traceState,
-			boolean openInference, boolean genAi, PromptTemplateInfo prompt) {
-		if (usage.inputTokens() != null) {
-			putLong(span, openInference, genAi, usage.inputTokens(), true);
-		}
-		if (usage.outputTokens() != null) {
-			putLong(span, openInference, genAi, usage.outputTokens(), false);
-		}
-		if (usage.totalTokens() != null && openInference) {
-			span.setAttribute(LlmObsAttributes.LLM_TOKEN_COUNT_TOTAL, usage.totalTokens());
-		}
-		if (usage.responseModel() != null && genAi) {
-			span.setAttribute(LlmObsAttributes.GEN_AI_RESPONSE_MODEL, usage.responseModel());
+			PromptTemplateInfo prompt) {
+		for (LlmSpanConvention convention : this.conventions) {
+			convention.usage(span, usage);
 		}
 		List<String> reasons = usage.finishReasons();
-		if (reasons != null && !reasons.isEmpty() && genAi) {
-			span.setAttribute(LlmObsAttributes.GEN_AI_RESPONSE_FINISH_REASONS, reasons);
-		}
 		boolean truncated = reasons != null
 				&& reasons.stream().anyMatch((reason) -> TOKEN_LIMIT_REASONS.contains(reason.toLowerCase(Locale.ROOT)));
 		if (truncated) {
@@ -108,13 +108,8 @@ public final class LlmCallRecorder {
 		// 0.
 		LlmCost cost = counted ? price(model, usage.responseModel(), usage) : null;
 		if (cost != null) {
-			if (openInference) {
-				span.setAttribute(LlmObsAttributes.LLM_COST_PROMPT, cost.prompt());
-				span.setAttribute(LlmObsAttributes.LLM_COST_COMPLETION, cost.completion());
-				span.setAttribute(LlmObsAttributes.LLM_COST_TOTAL, cost.total());
-			}
-			if (genAi) {
-				span.setAttribute(LlmObsAttributes.GEN_AI_USAGE_COST, cost.total());
+			for (LlmSpanConvention convention : this.conventions) {
+				convention.cost(span, cost);
 			}
 			if (traceState != null && !LlmObsContext.current().isJudge()) {
 				traceState.add(cost.total());
@@ -130,19 +125,6 @@ public final class LlmCallRecorder {
 	private LlmCost price(String model, String responseModel, LlmUsage usage) {
 		ModelPrice price = this.pricing.priceOf(responseModel).or(() -> this.pricing.priceOf(model)).orElse(null);
 		return (price != null) ? price.cost(usage) : null;
-	}
-
-	private static void putLong(Span span, boolean openInference, boolean genAi, long value, boolean input) {
-		if (openInference) {
-			span.setAttribute(
-					input ? LlmObsAttributes.LLM_TOKEN_COUNT_PROMPT : LlmObsAttributes.LLM_TOKEN_COUNT_COMPLETION,
-					value);
-		}
-		if (genAi) {
-			span.setAttribute(
-					input ? LlmObsAttributes.GEN_AI_USAGE_INPUT_TOKENS : LlmObsAttributes.GEN_AI_USAGE_OUTPUT_TOKENS,
-					value);
-		}
 	}
 
 }

@@ -5,9 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
@@ -17,18 +15,18 @@ import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 
-import dev.llmobs.capture.CapturedContent;
 import dev.llmobs.capture.ContentCapture;
 import dev.llmobs.trace.LlmObsAttributes;
+import dev.llmobs.trace.convention.LlmMessage;
+import dev.llmobs.trace.convention.LlmSpanConvention;
 
 /**
- * Writes a chat call's messages on its span: OpenInference's flattened
- * {@code llm.input_messages.N.message.*} / {@code llm.output_messages.N.message.*} (with
- * tool calls), {@code input.value} / {@code output.value}, and GenAI's
- * {@code gen_ai.input.messages} / {@code gen_ai.output.messages} JSON. Every content goes
- * through the capture (mode, redaction, length limit); when a conversation has more
- * messages than the attribute budget allows, the oldest non-system ones are left out and
- * counted.
+ * Turns a chat call's messages into convention-neutral {@link LlmMessage}s and has every
+ * active convention write them (OpenInference's flattened
+ * {@code llm.input_messages.N.message.*} with tool calls and {@code input.value}, GenAI's
+ * {@code gen_ai.input.messages} JSON, ...). Every content goes through the capture (mode,
+ * redaction, length limit) once; when a conversation has more messages than the attribute
+ * budget allows, the oldest non-system ones are left out and counted.
  */
 final class ChatMessageWriter {
 
@@ -36,53 +34,39 @@ final class ChatMessageWriter {
 
 	private static final int ATTRIBUTES_PER_TOOL_CALL = 3;
 
-	private static final JsonMapper JSON = JsonMapper.shared();
-
 	private final ContentCapture capture;
 
-	private final boolean openInference;
-
-	private final boolean genAi;
+	private final List<LlmSpanConvention> conventions;
 
 	private final int budget;
 
-	ChatMessageWriter(ContentCapture capture, boolean openInference, boolean genAi, int budget) {
+	ChatMessageWriter(ContentCapture capture, List<LlmSpanConvention> conventions, int budget) {
 		this.capture = capture;
-		this.openInference = openInference;
-		this.genAi = genAi;
+		this.conventions = conventions;
 		this.budget = budget;
 	}
 
 	void writeInput(Span span, Prompt prompt) {
-		List<FlatMessage> all = new ArrayList<>();
+		List<RawMessage> all = new ArrayList<>();
 		for (Message message : prompt.getInstructions()) {
 			if (message instanceof ToolResponseMessage tools) {
 				for (ToolResponseMessage.ToolResponse response : tools.getResponses()) {
-					all.add(new FlatMessage("tool", text(response.responseData()), List.of(), response.id()));
+					all.add(new RawMessage("tool", text(response.responseData()), List.of(), response.id(), null));
 				}
 			}
 			else {
-				all.add(new FlatMessage(message.getMessageType().getValue(), text(message.getText()),
-						toolCalls(message), null));
+				all.add(new RawMessage(message.getMessageType().getValue(), text(message.getText()), toolCalls(message),
+						null, null));
 			}
 		}
 		// Choose what fits first, so the contents left out are never captured.
-		List<FlatMessage> messages = new ArrayList<>();
-		for (FlatMessage message : fitToBudget(all)) {
-			messages.add(new FlatMessage(message.role(), this.capture.captureText(message.content()),
-					message.toolCalls(), message.toolCallId()));
+		List<LlmMessage> messages = new ArrayList<>();
+		for (RawMessage message : fitToBudget(all)) {
+			messages.add(captured(message));
 		}
 		int dropped = all.size() - messages.size();
-		if (this.openInference) {
-			write(span, messages, "llm.input_messages.");
-			FlatMessage lastUser = lastUser(messages);
-			if (lastUser != null && lastUser.content() != null) {
-				span.setAttribute(LlmObsAttributes.INPUT_VALUE, lastUser.content());
-				span.setAttribute(LlmObsAttributes.INPUT_MIME_TYPE, CapturedContent.TEXT);
-			}
-		}
-		if (this.genAi) {
-			span.setAttribute(LlmObsAttributes.GEN_AI_INPUT_MESSAGES, json(messages));
+		for (LlmSpanConvention convention : this.conventions) {
+			convention.inputMessages(span, messages);
 		}
 		if (dropped > 0) {
 			span.setAttribute(LlmObsAttributes.LLMOBS_MESSAGES_DROPPED, (long) dropped);
@@ -90,35 +74,39 @@ final class ChatMessageWriter {
 	}
 
 	void writeOutput(Span span, ChatResponse response) {
-		List<FlatMessage> messages = new ArrayList<>();
+		List<LlmMessage> messages = new ArrayList<>();
 		for (Generation generation : response.getResults()) {
 			AssistantMessage output = generation.getOutput();
 			if (output != null) {
-				messages.add(new FlatMessage("assistant", this.capture.captureText(text(output.getText())),
-						toolCalls(output), null));
+				String finishReason = (generation.getMetadata() != null) ? generation.getMetadata().getFinishReason()
+						: null;
+				messages.add(captured(new RawMessage("assistant", text(output.getText()), toolCalls(output), null,
+						(finishReason != null && !finishReason.isEmpty()) ? finishReason : null)));
 			}
 		}
 		if (messages.isEmpty()) {
 			return;
 		}
-		if (this.openInference) {
-			write(span, messages, "llm.output_messages.");
-			String first = messages.get(0).content();
-			if (first != null) {
-				span.setAttribute(LlmObsAttributes.OUTPUT_VALUE, first);
-				span.setAttribute(LlmObsAttributes.OUTPUT_MIME_TYPE, CapturedContent.TEXT);
-			}
-		}
-		if (this.genAi) {
-			span.setAttribute(LlmObsAttributes.GEN_AI_OUTPUT_MESSAGES, json(messages));
+		for (LlmSpanConvention convention : this.conventions) {
+			convention.outputMessages(span, messages);
 		}
 	}
 
-	static String invocationParameters(ChatOptions options) {
-		if (options == null) {
-			return null;
+	private LlmMessage captured(RawMessage message) {
+		List<LlmMessage.ToolCall> calls = new ArrayList<>(message.toolCalls().size());
+		for (AssistantMessage.ToolCall call : message.toolCalls()) {
+			calls
+				.add(new LlmMessage.ToolCall(call.id(), call.name(), this.capture.captureText(text(call.arguments()))));
 		}
+		return new LlmMessage(message.role(), this.capture.captureText(message.content()), calls, message.toolCallId(),
+				message.finishReason());
+	}
+
+	static Map<String, Object> invocationParameters(ChatOptions options) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
+		if (options == null) {
+			return parameters;
+		}
 		putIfPresent(parameters, "model", options.getModel());
 		putIfPresent(parameters, "temperature", options.getTemperature());
 		putIfPresent(parameters, "max_tokens", options.getMaxTokens());
@@ -127,7 +115,7 @@ final class ChatMessageWriter {
 		putIfPresent(parameters, "frequency_penalty", options.getFrequencyPenalty());
 		putIfPresent(parameters, "presence_penalty", options.getPresencePenalty());
 		putIfPresent(parameters, "stop", options.getStopSequences());
-		return parameters.isEmpty() ? null : JSON.writeValueAsString(parameters);
+		return parameters;
 	}
 
 	private static void putIfPresent(Map<String, Object> parameters, String name, Object value) {
@@ -140,7 +128,7 @@ final class ChatMessageWriter {
 	 * The messages that fit the attribute budget: a leading system prompt, then the
 	 * latest turns, in their order; at least the last message.
 	 */
-	private List<FlatMessage> fitToBudget(List<FlatMessage> messages) {
+	private List<RawMessage> fitToBudget(List<RawMessage> messages) {
 		if (messages.isEmpty() || cost(messages) <= this.budget) {
 			return messages;
 		}
@@ -152,7 +140,7 @@ final class ChatMessageWriter {
 			used += cost(messages.get(first - 1));
 			first--;
 		}
-		List<FlatMessage> kept = new ArrayList<>();
+		List<RawMessage> kept = new ArrayList<>();
 		if (keepSystem) {
 			kept.add(messages.get(0));
 		}
@@ -160,86 +148,17 @@ final class ChatMessageWriter {
 		return kept;
 	}
 
-	private static int cost(FlatMessage message) {
+	private static int cost(RawMessage message) {
 		return ATTRIBUTES_PER_MESSAGE + ATTRIBUTES_PER_TOOL_CALL * message.toolCalls().size()
 				+ ((message.toolCallId() != null) ? 1 : 0);
 	}
 
-	private static int cost(List<FlatMessage> messages) {
+	private static int cost(List<RawMessage> messages) {
 		int total = 0;
-		for (FlatMessage message : messages) {
+		for (RawMessage message : messages) {
 			total += cost(message);
 		}
 		return total;
-	}
-
-	private static FlatMessage lastUser(List<FlatMessage> messages) {
-		for (int i = messages.size() - 1; i >= 0; i--) {
-			if ("user".equals(messages.get(i).role())) {
-				return messages.get(i);
-			}
-		}
-		return null;
-	}
-
-	private void write(Span span, List<FlatMessage> messages, String prefix) {
-		for (int i = 0; i < messages.size(); i++) {
-			FlatMessage message = messages.get(i);
-			String base = prefix + i + ".message.";
-			span.setAttribute(AttributeKey.stringKey(base + "role"), message.role());
-			if (message.content() != null) {
-				span.setAttribute(AttributeKey.stringKey(base + "content"), message.content());
-			}
-			if (message.toolCallId() != null) {
-				span.setAttribute(AttributeKey.stringKey(base + "tool_call_id"), message.toolCallId());
-			}
-			for (int k = 0; k < message.toolCalls().size(); k++) {
-				AssistantMessage.ToolCall call = message.toolCalls().get(k);
-				String callBase = base + "tool_calls." + k + ".tool_call.";
-				putIfText(span, callBase + "id", call.id());
-				putIfText(span, callBase + "function.name", call.name());
-				String arguments = this.capture.captureText(text(call.arguments()));
-				putIfText(span, callBase + "function.arguments", arguments);
-			}
-		}
-	}
-
-	private String json(List<FlatMessage> messages) {
-		List<Map<String, Object>> out = new ArrayList<>(messages.size());
-		for (FlatMessage message : messages) {
-			List<Map<String, Object>> parts = new ArrayList<>();
-			if (message.content() != null) {
-				Map<String, Object> part = new LinkedHashMap<>();
-				part.put("type", (message.toolCallId() != null) ? "tool_call_response" : "text");
-				if (message.toolCallId() != null) {
-					part.put("id", message.toolCallId());
-					part.put("response", message.content());
-				}
-				else {
-					part.put("content", message.content());
-				}
-				parts.add(part);
-			}
-			for (AssistantMessage.ToolCall call : message.toolCalls()) {
-				Map<String, Object> part = new LinkedHashMap<>();
-				part.put("type", "tool_call");
-				part.put("id", call.id());
-				part.put("name", call.name());
-				part.put("arguments", this.capture.captureText(text(call.arguments())));
-				parts.add(part);
-			}
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("role", message.role());
-			entry.put("parts", parts);
-			out.add(entry);
-		}
-		return JSON.writeValueAsString(out);
-	}
-
-	private static void putIfText(Span span, String key, String value) {
-		if (value != null && !value.isEmpty()) {
-			span.setAttribute(AttributeKey.stringKey(key), value);
-		}
 	}
 
 	private static List<AssistantMessage.ToolCall> toolCalls(Message message) {
@@ -251,8 +170,8 @@ final class ChatMessageWriter {
 		return (value != null) ? value : "";
 	}
 
-	private record FlatMessage(String role, String content, List<AssistantMessage.ToolCall> toolCalls,
-			String toolCallId) {
+	private record RawMessage(String role, String content, List<AssistantMessage.ToolCall> toolCalls, String toolCallId,
+			String finishReason) {
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.llmobs.springai;
 
+import java.util.Map;
+
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.opentelemetry.api.trace.Span;
@@ -13,10 +15,10 @@ import org.springframework.ai.chat.prompt.Prompt;
 import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.NestedModelCalls;
 import dev.llmobs.llm.LlmUsage;
-import dev.llmobs.trace.LlmObsAttributes;
 import dev.llmobs.trace.LlmSpanKind;
 import dev.llmobs.trace.LlmSpanWriter;
 import dev.llmobs.trace.RecordingFailures;
+import dev.llmobs.trace.convention.LlmSpanConvention;
 
 /**
  * Enriches the span of each Spring AI chat model call, blocking or streaming, with what
@@ -49,7 +51,7 @@ public final class ChatModelObservationEnricher implements ObservationHandler<Ch
 	public ChatModelObservationEnricher(LlmSpanWriter writer, LlmCallRecorder recorder, boolean captureInputs,
 			boolean captureOutputs) {
 		this.enrichment = new SpanEnrichment(writer);
-		this.messages = new ChatMessageWriter(writer.capture(), writer.openInference(), writer.genAi(),
+		this.messages = new ChatMessageWriter(writer.capture(), this.enrichment.conventions(),
 				writer.flattenedAttributeBudget());
 		this.recorder = recorder;
 		this.captureInputs = captureInputs;
@@ -88,11 +90,9 @@ public final class ChatModelObservationEnricher implements ObservationHandler<Ch
 			if (call.prompt() != null) {
 				this.enrichment.writer().writePrompt(span, call.prompt(), this.captureInputs);
 			}
-			if (this.enrichment.openInference()) {
-				String parameters = ChatMessageWriter.invocationParameters(options);
-				if (parameters != null) {
-					span.setAttribute(LlmObsAttributes.LLM_INVOCATION_PARAMETERS, parameters);
-				}
+			Map<String, Object> parameters = ChatMessageWriter.invocationParameters(options);
+			for (LlmSpanConvention convention : this.enrichment.conventions()) {
+				convention.invocationParameters(span, parameters);
 			}
 			if (this.captureInputs && prompt != null) {
 				this.messages.writeInput(span, prompt);
@@ -119,7 +119,7 @@ public final class ChatModelObservationEnricher implements ObservationHandler<Ch
 			LlmUsage usage = this.recorder.extract(response);
 			if (usage != null) {
 				this.recorder.record(span, call.provider().genAi(), call.requestModel(), usage, call.traceState(),
-						this.enrichment.openInference(), this.enrichment.genAi(), call.prompt());
+						call.prompt());
 				this.enrichment.dropRetypedKeyValues(context);
 			}
 			if (this.captureOutputs && span.isRecording()) {

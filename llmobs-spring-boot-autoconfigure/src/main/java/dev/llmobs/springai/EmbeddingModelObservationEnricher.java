@@ -1,10 +1,10 @@
 package dev.llmobs.springai;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 
 import org.springframework.ai.chat.metadata.Usage;
@@ -19,6 +19,7 @@ import dev.llmobs.llm.LlmUsage;
 import dev.llmobs.trace.LlmSpanKind;
 import dev.llmobs.trace.LlmSpanWriter;
 import dev.llmobs.trace.RecordingFailures;
+import dev.llmobs.trace.convention.LlmSpanConvention;
 
 /**
  * Turns the span of each Spring AI embedding model call into an OpenInference
@@ -61,7 +62,8 @@ public final class EmbeddingModelObservationEnricher implements ObservationHandl
 				return;
 			}
 			this.enrichment.writeIdentity(span, LlmSpanKind.EMBEDDING, call);
-			if (this.captureInputs && this.enrichment.openInference() && request != null) {
+			if (this.captureInputs && this.enrichment.writer().writesContent(LlmSpanKind.EMBEDDING)
+					&& request != null) {
 				writeTexts(span, request.getInstructions());
 			}
 		}
@@ -73,11 +75,12 @@ public final class EmbeddingModelObservationEnricher implements ObservationHandl
 	private void writeTexts(Span span, List<String> texts) {
 		ContentCapture capture = this.enrichment.writer().capture();
 		int limit = Math.min(texts.size(), this.enrichment.writer().flattenedAttributeBudget());
+		List<String> captured = new ArrayList<>(limit);
 		for (int i = 0; i < limit; i++) {
-			String text = capture.captureText((texts.get(i) != null) ? texts.get(i) : "");
-			if (text != null) {
-				span.setAttribute(AttributeKey.stringKey("embedding.embeddings." + i + ".embedding.text"), text);
-			}
+			captured.add(capture.captureText((texts.get(i) != null) ? texts.get(i) : ""));
+		}
+		for (LlmSpanConvention convention : this.enrichment.conventions()) {
+			convention.embeddingInputs(span, captured);
 		}
 	}
 
@@ -96,7 +99,7 @@ public final class EmbeddingModelObservationEnricher implements ObservationHandl
 			LlmUsage usage = usageOf(response.getMetadata());
 			if (usage != null) {
 				this.recorder.record(call.span(), call.provider().genAi(), call.requestModel(), usage,
-						call.traceState(), this.enrichment.openInference(), this.enrichment.genAi(), null);
+						call.traceState(), null);
 				this.enrichment.dropRetypedKeyValues(context);
 			}
 		}

@@ -3,6 +3,8 @@ package dev.llmobs.springai;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.llmobs.trace.convention.ModelProvider;
+
 /**
  * The names one model provider goes by: Spring AI's ({@code AiProvider}), the
  * OpenTelemetry GenAI {@code gen_ai.provider.name}, and OpenInference's
@@ -28,6 +30,14 @@ record ProviderNames(String genAi, String openInferenceProvider, String openInfe
 			Map.entry("ollama", new ProviderNames("ollama", "ollama", "ollama")),
 			Map.entry("minimax", new ProviderNames("minimax", "minimax", "minimax")),
 			Map.entry("zhipuai", new ProviderNames("zhipuai", "zhipuai", "zhipuai")));
+
+	/**
+	 * The names as the conventions take them.
+	 * @return the provider's names
+	 */
+	ModelProvider modelProvider() {
+		return new ModelProvider(this.genAi, this.openInferenceProvider, this.openInferenceSystem);
+	}
 
 	/**
 	 * Maps Spring AI's provider name.

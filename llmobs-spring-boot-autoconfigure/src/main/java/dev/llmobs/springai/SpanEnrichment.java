@@ -1,5 +1,9 @@
 package dev.llmobs.springai;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 import io.micrometer.observation.Observation;
 import io.opentelemetry.api.trace.Span;
 
@@ -8,6 +12,8 @@ import dev.llmobs.trace.LlmSpanKind;
 import dev.llmobs.trace.LlmSpanTracer;
 import dev.llmobs.trace.LlmSpanWriter;
 import dev.llmobs.trace.SpanIdentity;
+import dev.llmobs.trace.convention.LlmSpanConvention;
+import dev.llmobs.trace.convention.ModelProvider;
 
 /**
  * What the Spring AI enrichers write alike: the span's identity in both conventions, the
@@ -16,25 +22,26 @@ import dev.llmobs.trace.SpanIdentity;
  */
 final class SpanEnrichment {
 
+	private final LlmSpanWriter writer;
+
+	private final List<LlmSpanConvention> conventions;
+
 	/**
 	 * Spring AI writes these as strings; an OpenTelemetry span would then carry the key
 	 * twice, once per type. They are written typed by the recorder.
 	 */
-	private static final String[] RETYPED_KEYS = { "gen_ai.usage.input_tokens", "gen_ai.usage.output_tokens",
-			"gen_ai.response.finish_reasons" };
-
-	private final LlmSpanWriter writer;
+	private final String[] retypedKeys;
 
 	SpanEnrichment(LlmSpanWriter writer) {
 		this.writer = writer;
+		this.conventions = writer.conventions().all();
+		Set<String> retyped = new LinkedHashSet<>();
+		this.conventions.forEach((convention) -> retyped.addAll(convention.retypedKeys()));
+		this.retypedKeys = retyped.toArray(String[]::new);
 	}
 
-	boolean openInference() {
-		return this.writer.openInference();
-	}
-
-	boolean genAi() {
-		return this.writer.genAi();
+	List<LlmSpanConvention> conventions() {
+		return this.conventions;
 	}
 
 	LlmSpanWriter writer() {
@@ -45,11 +52,9 @@ final class SpanEnrichment {
 		ProviderNames provider = call.provider();
 		SpanIdentity identity = new SpanIdentity(provider.openInferenceProvider(), call.requestModel(), "", "");
 		span.setAllAttributes(LlmSpanTracer.staticAttributes(kind, "", identity, this.writer.conventions()));
-		if (openInference() && !provider.openInferenceSystem().isEmpty()) {
-			span.setAttribute(LlmObsAttributes.LLM_SYSTEM, provider.openInferenceSystem());
-		}
-		if (genAi() && !provider.genAi().isEmpty()) {
-			span.setAttribute(LlmObsAttributes.GEN_AI_PROVIDER_NAME, provider.genAi());
+		ModelProvider names = provider.modelProvider();
+		for (LlmSpanConvention convention : this.conventions) {
+			convention.provider(span, kind, names);
 		}
 	}
 
@@ -68,8 +73,8 @@ final class SpanEnrichment {
 	}
 
 	void dropRetypedKeyValues(Observation.Context context) {
-		if (genAi()) {
-			context.removeHighCardinalityKeyValues(RETYPED_KEYS);
+		if (this.retypedKeys.length > 0) {
+			context.removeHighCardinalityKeyValues(this.retypedKeys);
 		}
 	}
 

@@ -8,7 +8,6 @@ import org.springframework.ai.vectorstore.SearchRequest;
 import org.springframework.ai.vectorstore.observation.VectorStoreObservationContext;
 
 import dev.llmobs.capture.CapturedContent;
-import dev.llmobs.trace.LlmObsAttributes;
 import dev.llmobs.trace.LlmSpanKind;
 import dev.llmobs.trace.RecordingFailures;
 import dev.llmobs.trace.LlmSpanWriter;
@@ -55,13 +54,7 @@ public final class VectorStoreObservationEnricher implements ObservationHandler<
 			SearchRequest request = context.getQueryRequest();
 			if (this.captureInputs && request != null) {
 				CapturedContent query = this.enrichment.writer().capture().capture(request.getQuery());
-				if (query != null && this.enrichment.openInference()) {
-					span.setAttribute(LlmObsAttributes.INPUT_VALUE, query.text());
-					span.setAttribute(LlmObsAttributes.INPUT_MIME_TYPE, query.mimeType());
-				}
-				if (query != null && this.enrichment.genAi()) {
-					span.setAttribute(LlmObsAttributes.GEN_AI_RETRIEVAL_QUERY_TEXT, query.text());
-				}
+				this.enrichment.writer().writeRetrievalQuery(span, query);
 			}
 		}
 		catch (Throwable ex) {

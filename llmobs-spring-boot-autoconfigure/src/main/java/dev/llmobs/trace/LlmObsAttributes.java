@@ -194,6 +194,24 @@ public final class LlmObsAttributes {
 	public static final AttributeKey<String> GEN_AI_TOOL_DESCRIPTION = AttributeKey
 		.stringKey("gen_ai.tool.description");
 
+	/** {@code gen_ai.agent.id}. */
+	public static final AttributeKey<String> GEN_AI_AGENT_ID = AttributeKey.stringKey("gen_ai.agent.id");
+
+	/**
+	 * {@code gen_ai.tool.type}: {@code function}, {@code extension} or {@code datastore}.
+	 */
+	public static final AttributeKey<String> GEN_AI_TOOL_TYPE = AttributeKey.stringKey("gen_ai.tool.type");
+
+	/** {@code gen_ai.response.id}, the provider's id of a completion. */
+	public static final AttributeKey<String> GEN_AI_RESPONSE_ID = AttributeKey.stringKey("gen_ai.response.id");
+
+	/**
+	 * {@code gen_ai.usage.cache_read.input_tokens}, input tokens served from the
+	 * provider's cache.
+	 */
+	public static final AttributeKey<Long> GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS = AttributeKey
+		.longKey("gen_ai.usage.cache_read.input_tokens");
+
 	/** {@code gen_ai.agent.name}. */
 	public static final AttributeKey<String> GEN_AI_AGENT_NAME = AttributeKey.stringKey("gen_ai.agent.name");
 

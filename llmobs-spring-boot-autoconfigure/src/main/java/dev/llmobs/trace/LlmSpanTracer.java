@@ -1,7 +1,5 @@
 package dev.llmobs.trace;
 
-import java.util.Set;
-
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
@@ -12,6 +10,8 @@ import dev.llmobs.context.ContextScopes;
 import dev.llmobs.context.LlmObsContext;
 import dev.llmobs.llm.NestedModelCalls;
 import dev.llmobs.prompt.PromptTemplateInfo;
+import dev.llmobs.trace.convention.LlmSpanConvention;
+import dev.llmobs.trace.convention.LlmSpanConventions;
 
 /**
  * Starts LLM spans as children of the current OpenTelemetry context and hands back the
@@ -51,49 +51,13 @@ public final class LlmSpanTracer {
 	 * @return the attributes
 	 */
 	public static Attributes staticAttributes(LlmSpanKind kind, String name, SpanIdentity identity,
-			Set<Convention> conventions) {
+			LlmSpanConventions conventions) {
 		AttributesBuilder builder = Attributes.builder();
 		builder.put(LlmObsAttributes.LLMOBS_SPAN_KIND, kind.llmObsKind());
-		boolean openInference = conventions.contains(Convention.OPENINFERENCE);
-		boolean genAi = conventions.contains(Convention.GEN_AI);
-		if (openInference) {
-			builder.put(LlmObsAttributes.OPENINFERENCE_SPAN_KIND, kind.openInferenceKind());
-		}
-		if (genAi) {
-			String operation = identity.operation().isEmpty() ? kind.operationName() : identity.operation();
-			builder.put(LlmObsAttributes.GEN_AI_OPERATION_NAME, operation);
-		}
-		switch (kind) {
-			case CHAIN -> putIf(genAi, builder, LlmObsAttributes.GEN_AI_WORKFLOW_NAME, name);
-			case AGENT -> putIf(genAi, builder, LlmObsAttributes.GEN_AI_AGENT_NAME, name);
-			case TOOL -> {
-				putIf(openInference, builder, LlmObsAttributes.TOOL_NAME, name);
-				putIf(openInference, builder, LlmObsAttributes.TOOL_DESCRIPTION, identity.description());
-				putIf(genAi, builder, LlmObsAttributes.GEN_AI_TOOL_NAME, name);
-				putIf(genAi, builder, LlmObsAttributes.GEN_AI_TOOL_DESCRIPTION, identity.description());
-			}
-			case LLM -> {
-				putIf(openInference, builder, LlmObsAttributes.LLM_MODEL_NAME, identity.model());
-				putIf(openInference, builder, LlmObsAttributes.LLM_PROVIDER, identity.provider());
-				putIf(openInference, builder, LlmObsAttributes.LLM_SYSTEM, identity.provider());
-				putIf(genAi, builder, LlmObsAttributes.GEN_AI_REQUEST_MODEL, identity.model());
-				putIf(genAi, builder, LlmObsAttributes.GEN_AI_PROVIDER_NAME, identity.provider());
-			}
-			case EMBEDDING -> {
-				putIf(openInference, builder, LlmObsAttributes.EMBEDDING_MODEL_NAME, identity.model());
-				putIf(genAi, builder, LlmObsAttributes.GEN_AI_REQUEST_MODEL, identity.model());
-			}
-			default -> {
-			}
+		for (LlmSpanConvention convention : conventions.all()) {
+			convention.staticAttributes(builder, kind, name, identity);
 		}
 		return builder.build();
-	}
-
-	private static void putIf(boolean enabled, AttributesBuilder builder,
-			io.opentelemetry.api.common.AttributeKey<String> key, String value) {
-		if (enabled && value != null && !value.isEmpty()) {
-			builder.put(key, value);
-		}
 	}
 
 	/**

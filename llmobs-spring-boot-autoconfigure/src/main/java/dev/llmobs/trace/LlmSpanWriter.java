@@ -1,9 +1,9 @@
 package dev.llmobs.trace;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 
@@ -13,14 +13,15 @@ import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmUsage;
 import dev.llmobs.llm.NestedModelCalls;
 import dev.llmobs.prompt.PromptTemplateInfo;
-import dev.llmobs.trace.document.DocumentAttributes;
+import dev.llmobs.trace.convention.LlmSpanConvention;
+import dev.llmobs.trace.convention.LlmSpanConventions;
 import dev.llmobs.trace.document.DocumentExtractor;
 import dev.llmobs.trace.document.RetrievedDocument;
 
 /**
- * Writes the per-call attributes of a span (input, output, documents, errors) in the
- * configured conventions. Every method is failure-proof: a recording problem is counted
- * and logged, never thrown into the application.
+ * Writes the per-call attributes of a span (input, output, documents, errors) in every
+ * active convention. Every method is failure-proof: a recording problem is counted and
+ * logged, never thrown into the application.
  */
 public final class LlmSpanWriter {
 
@@ -33,11 +34,12 @@ public final class LlmSpanWriter {
 
 	private final DocumentExtractor documents;
 
-	private final Set<Convention> conventions;
+	private final LlmSpanConventions conventions;
 
-	private final boolean openInference;
+	private final List<LlmSpanConvention> active;
 
-	private final boolean genAi;
+	/** The kinds whose input and output some active convention writes. */
+	private final Set<LlmSpanKind> contentKinds;
 
 	private final int flattenedAttributeBudget;
 
@@ -55,13 +57,20 @@ public final class LlmSpanWriter {
 	 * @param llmCalls records usage and cost of model calls
 	 */
 	public LlmSpanWriter(ContentCapture capture, ContentCapture documentCapture, DocumentExtractor documents,
-			Set<Convention> conventions, int maxAttributesPerSpan, LlmCallRecorder llmCalls) {
+			LlmSpanConventions conventions, int maxAttributesPerSpan, LlmCallRecorder llmCalls) {
 		this.capture = capture;
 		this.documentCapture = documentCapture;
 		this.documents = documents;
-		this.conventions = Set.copyOf(conventions);
-		this.openInference = conventions.contains(Convention.OPENINFERENCE);
-		this.genAi = conventions.contains(Convention.GEN_AI);
+		this.conventions = conventions;
+		this.active = conventions.all();
+		this.contentKinds = EnumSet.noneOf(LlmSpanKind.class);
+		for (LlmSpanKind kind : LlmSpanKind.values()) {
+			for (LlmSpanConvention convention : this.active) {
+				if (convention.writesContent(kind)) {
+					this.contentKinds.add(kind);
+				}
+			}
+		}
 		this.flattenedAttributeBudget = Math.max(0, maxAttributesPerSpan - RESERVED_ATTRIBUTES);
 		this.llmCalls = llmCalls;
 	}
@@ -82,24 +91,18 @@ public final class LlmSpanWriter {
 	 * The conventions written.
 	 * @return the conventions
 	 */
-	public Set<Convention> conventions() {
+	public LlmSpanConventions conventions() {
 		return this.conventions;
 	}
 
 	/**
-	 * Whether OpenInference keys are written.
-	 * @return {@code true} when the OpenInference convention is on
+	 * Whether some active convention writes the captured input or output of spans of a
+	 * kind; when none does, content is not captured.
+	 * @param kind the span kind
+	 * @return {@code true} when content of that kind is written
 	 */
-	public boolean openInference() {
-		return this.openInference;
-	}
-
-	/**
-	 * Whether OpenTelemetry GenAI keys are written.
-	 * @return {@code true} when the GenAI convention is on
-	 */
-	public boolean genAi() {
-		return this.genAi;
+	public boolean writesContent(LlmSpanKind kind) {
+		return this.contentKinds.contains(kind);
 	}
 
 	/**
@@ -111,14 +114,33 @@ public final class LlmSpanWriter {
 	}
 
 	/**
-	 * Writes the prompt template in use on an LLM span.
+	 * Writes the prompt template in use on an LLM span: its hash always; its id and
+	 * version, and, subject to the capture settings, redaction and limits, the template
+	 * text and the variables as JSON, in each convention.
 	 * @param span the LLM span
 	 * @param prompt the template
 	 * @param captureInputs whether the template text and variables are recorded
 	 */
 	public void writePrompt(Span span, PromptTemplateInfo prompt, boolean captureInputs) {
 		try {
-			PromptAttributes.write(span, prompt, this.capture, captureInputs);
+			if (prompt == null || !span.isRecording()) {
+				return;
+			}
+			if (prompt.hash() != null) {
+				span.setAttribute(LlmObsAttributes.LLMOBS_PROMPT_HASH, prompt.hash());
+			}
+			String template = null;
+			String variables = null;
+			if (captureInputs && !prompt.template().isEmpty()) {
+				template = this.capture.captureText(prompt.template());
+			}
+			if (captureInputs && !prompt.variables().isEmpty()) {
+				CapturedContent captured = this.capture.capture(prompt.variables());
+				variables = (captured != null) ? captured.text() : null;
+			}
+			for (LlmSpanConvention convention : this.active) {
+				convention.promptTemplate(span, prompt, template, variables);
+			}
 		}
 		catch (Throwable ex) {
 			RecordingFailures.record("a prompt template", ex);
@@ -141,14 +163,31 @@ public final class LlmSpanWriter {
 		}
 	}
 
+	/**
+	 * Writes a retriever's query in every convention.
+	 * @param span the retriever span
+	 * @param query the captured query, or {@code null}
+	 */
+	public void writeRetrievalQuery(Span span, CapturedContent query) {
+		if (query == null) {
+			return;
+		}
+		for (LlmSpanConvention convention : this.active) {
+			convention.retrievalQuery(span, query);
+		}
+	}
+
 	void writeInput(Span span, SpanDescriptor descriptor, Object[] arguments) {
 		try {
 			if (descriptor.kind() == LlmSpanKind.RETRIEVER && descriptor.queryIndex() >= 0
 					&& descriptor.queryIndex() < arguments.length) {
-				writeRetrievalQuery(span, descriptor, arguments[descriptor.queryIndex()]);
+				if (descriptor.captureInput()) {
+					writeRetrievalQuery(span, this.capture.capture(arguments[descriptor.queryIndex()]));
+				}
 				return;
 			}
-			if (!descriptor.captureInput() || !this.openInference || descriptor.parameterIndexes().length == 0) {
+			if (!descriptor.captureInput() || !this.contentKinds.contains(descriptor.kind())
+					|| descriptor.parameterIndexes().length == 0) {
 				return;
 			}
 			int[] indexes = descriptor.parameterIndexes();
@@ -164,35 +203,15 @@ public final class LlmSpanWriter {
 				input = this.capture.captureNamed(descriptor.parameterNames(), values);
 			}
 			if (input != null) {
-				span.setAttribute(LlmObsAttributes.INPUT_VALUE, input.text());
-				span.setAttribute(LlmObsAttributes.INPUT_MIME_TYPE, input.mimeType());
-				if (descriptor.kind() == LlmSpanKind.LLM && indexes.length == 1
-						&& arguments[indexes[0]] instanceof CharSequence
-						&& input.mimeType().equals(CapturedContent.TEXT)) {
-					span.setAttribute(LlmObsAttributes.inputMessage(0, "role"), "user");
-					span.setAttribute(LlmObsAttributes.inputMessage(0, "content"), input.text());
+				boolean textPrompt = indexes.length == 1 && arguments[indexes[0]] instanceof CharSequence
+						&& input.mimeType().equals(CapturedContent.TEXT);
+				for (LlmSpanConvention convention : this.active) {
+					convention.input(span, descriptor.kind(), input, textPrompt);
 				}
 			}
 		}
 		catch (Throwable ex) {
 			RecordingFailures.record("the input of " + descriptor.spanName(), ex);
-		}
-	}
-
-	private void writeRetrievalQuery(Span span, SpanDescriptor descriptor, Object query) {
-		if (!descriptor.captureInput()) {
-			return;
-		}
-		CapturedContent input = this.capture.capture(query);
-		if (input == null) {
-			return;
-		}
-		if (this.openInference) {
-			span.setAttribute(LlmObsAttributes.INPUT_VALUE, input.text());
-			span.setAttribute(LlmObsAttributes.INPUT_MIME_TYPE, input.mimeType());
-		}
-		if (this.genAi) {
-			span.setAttribute(LlmObsAttributes.GEN_AI_RETRIEVAL_QUERY_TEXT, input.text());
 		}
 	}
 
@@ -210,12 +229,10 @@ public final class LlmSpanWriter {
 				writeDocuments(span, value, traceState, descriptor.captureOutput());
 				return;
 			}
-			if (!descriptor.captureOutput()) {
+			if (!descriptor.captureOutput() || !this.contentKinds.contains(descriptor.kind())) {
 				return;
 			}
-			if (this.openInference) {
-				writeCapturedOutput(span, this.capture.capture(value));
-			}
+			writeCapturedOutput(span, descriptor.kind(), this.capture.capture(value));
 		}
 		catch (Throwable ex) {
 			RecordingFailures.record("the output of " + descriptor.spanName(), ex);
@@ -232,17 +249,14 @@ public final class LlmSpanWriter {
 			// A nested instrumented call (Spring AI's ChatModel) already carries this
 			// usage.
 			SpanIdentity identity = descriptor.identity();
-			this.llmCalls.record(span, identity.provider(), identity.model(), usage, traceState, this.openInference,
-					this.genAi, prompt);
+			this.llmCalls.record(span, identity.provider(), identity.model(), usage, traceState, prompt);
 		}
-		if (descriptor.captureOutput() && this.openInference) {
+		if (descriptor.captureOutput() && this.contentKinds.contains(LlmSpanKind.LLM)) {
 			String text = (usage.outputText() != null) ? this.capture.captureText(usage.outputText()) : null;
 			CapturedContent output = (text != null) ? new CapturedContent(text, CapturedContent.TEXT, false)
 					: this.capture.capture(value);
-			writeCapturedOutput(span, output);
-			if (text != null) {
-				span.setAttribute(LlmObsAttributes.outputMessage(0, "role"), "assistant");
-				span.setAttribute(LlmObsAttributes.outputMessage(0, "content"), text);
+			for (LlmSpanConvention convention : this.active) {
+				convention.modelOutput(span, output, text, usage.finishReasons());
 			}
 		}
 		return true;
@@ -256,11 +270,17 @@ public final class LlmSpanWriter {
 		if (!capture) {
 			return;
 		}
-		AttributesBuilder builder = Attributes.builder();
-		int written = DocumentAttributes.write(extraction.documents(), builder, this::captureDocumentContent,
-				this.flattenedAttributeBudget);
-		if (this.openInference) {
-			span.setAllAttributes(builder.build());
+		int written = -1;
+		for (LlmSpanConvention convention : this.active) {
+			int count = convention.documents(span, extraction.documents(), this::captureDocumentContent,
+					this.flattenedAttributeBudget);
+			if (count >= 0) {
+				written = (written < 0) ? count : Math.min(written, count);
+			}
+		}
+		if (written < 0) {
+			// No convention writes documents: none was left out for the budget.
+			written = extraction.documents().size();
 		}
 		long dropped = (long) extraction.dropped() + (extraction.documents().size() - written);
 		if (dropped > 0) {
@@ -272,17 +292,26 @@ public final class LlmSpanWriter {
 		return this.documentCapture.captureText(content);
 	}
 
-	void writeCapturedOutput(Span span, CapturedContent output) {
-		if (output != null && this.openInference) {
-			span.setAttribute(LlmObsAttributes.OUTPUT_VALUE, output.text());
-			span.setAttribute(LlmObsAttributes.OUTPUT_MIME_TYPE, output.mimeType());
+	/**
+	 * Writes an output already captured (a collected stream, a cancelled stream's partial
+	 * output) in every convention.
+	 * @param span the span
+	 * @param kind the span kind
+	 * @param output the output, or {@code null}
+	 */
+	void writeCapturedOutput(Span span, LlmSpanKind kind, CapturedContent output) {
+		if (output == null) {
+			return;
+		}
+		for (LlmSpanConvention convention : this.active) {
+			convention.output(span, kind, output);
 		}
 	}
 
 	void writeFirstElement(Span span, SpanDescriptor descriptor, double seconds) {
 		span.setAttribute(LlmObsAttributes.LLMOBS_TIME_TO_FIRST_ELEMENT, seconds);
-		if (descriptor.kind() == LlmSpanKind.LLM && this.genAi) {
-			span.setAttribute(LlmObsAttributes.GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK, seconds);
+		for (LlmSpanConvention convention : this.active) {
+			convention.firstChunk(span, descriptor.kind(), seconds);
 		}
 		span.addEvent("llmobs.first_element");
 	}
@@ -292,17 +321,20 @@ public final class LlmSpanWriter {
 			span.setStatus(StatusCode.ERROR, String.valueOf(error.getMessage()));
 			span.setAttribute(LlmObsAttributes.ERROR_TYPE, error.getClass().getName());
 			span.recordException(error);
+			for (LlmSpanConvention convention : this.active) {
+				convention.error(span, error);
+			}
 		}
 		catch (Throwable ex) {
 			RecordingFailures.record("an error", ex);
 		}
 	}
 
-	void writeCancelled(Span span, CapturedContent partialOutput) {
+	void writeCancelled(Span span, LlmSpanKind kind, CapturedContent partialOutput) {
 		try {
 			span.setAttribute(LlmObsAttributes.LLMOBS_CANCELLED, true);
 			span.addEvent("llmobs.cancelled");
-			writeCapturedOutput(span, partialOutput);
+			writeCapturedOutput(span, kind, partialOutput);
 		}
 		catch (Throwable ex) {
 			RecordingFailures.record("a cancellation", ex);

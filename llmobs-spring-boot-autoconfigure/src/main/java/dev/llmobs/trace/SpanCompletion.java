@@ -118,7 +118,8 @@ public final class SpanCompletion {
 	 * @return {@code true} to collect output
 	 */
 	public boolean capturesOutput() {
-		return this.descriptor.captureOutput() && this.span.isRecording();
+		return this.descriptor.captureOutput() && this.span.isRecording()
+				&& this.writer.writesContent(this.descriptor.kind());
 	}
 
 	/**
@@ -157,7 +158,7 @@ public final class SpanCompletion {
 	 */
 	public void succeedWithCaptured(CapturedContent output) {
 		if (this.ended.compareAndSet(false, true)) {
-			this.writer.writeCapturedOutput(this.span, output);
+			this.writer.writeCapturedOutput(this.span, this.descriptor.kind(), output);
 			end("success");
 		}
 	}
@@ -185,7 +186,7 @@ public final class SpanCompletion {
 	 */
 	public void cancel(CapturedContent partialOutput) {
 		if (this.ended.compareAndSet(false, true)) {
-			this.writer.writeCancelled(this.span, partialOutput);
+			this.writer.writeCancelled(this.span, this.descriptor.kind(), partialOutput);
 			end("cancelled");
 		}
 	}

@@ -34,7 +34,7 @@ class LlmCallMetersTests {
 	@Test
 	void aCallWithoutTokenCountsIsNeitherFreeNorUnpriced() {
 		this.recorder.record(Span.getInvalid(), "openai", "priced-model",
-				new LlmUsage(null, null, null, "priced-model", List.of("stop"), "text"), null, true, true);
+				new LlmUsage(null, null, null, "priced-model", List.of("stop"), "text"), null);
 
 		assertThat(this.registry.find("llmobs.cost").counters()).isEmpty();
 		assertThat(this.registry.find("llmobs.cost.unpriced").counters()).isEmpty();
@@ -43,8 +43,8 @@ class LlmCallMetersTests {
 
 	@Test
 	void pricedAndUnpricedCallsAreCountedApart() {
-		this.recorder.record(Span.getInvalid(), "openai", "priced-model", LlmUsage.of(1_000_000, 0), null, true, true);
-		this.recorder.record(Span.getInvalid(), "openai", "unknown-model", LlmUsage.of(10, 5), null, true, true);
+		this.recorder.record(Span.getInvalid(), "openai", "priced-model", LlmUsage.of(1_000_000, 0), null);
+		this.recorder.record(Span.getInvalid(), "openai", "unknown-model", LlmUsage.of(10, 5), null);
 
 		assertThat(this.registry.get("llmobs.cost").counter().count()).isEqualTo(1.0);
 		assertThat(this.registry.get("llmobs.cost.unpriced").counter().count()).isEqualTo(1.0);

@@ -164,7 +164,7 @@ class SpanAnnotationTracingTests {
 	@Test
 	void annotationOverrideTurnsCaptureOnWhenGloballyOff() {
 		TracingFixture quiet = new TracingFixture(CaptureMode.FULL, 4000, false, false, Sampler.alwaysOn(),
-				EnumSet.allOf(Convention.class));
+				Convention.DEFAULTS);
 		Arguments arguments = quiet.proxy(new Arguments());
 		arguments.loudStep("visible");
 		arguments.privateStep("hidden");
@@ -183,7 +183,7 @@ class SpanAnnotationTracingTests {
 	@Test
 	void longInputIsTruncatedWithTheMarker() {
 		TracingFixture small = new TracingFixture(CaptureMode.FULL, 10, true, true, Sampler.alwaysOn(),
-				EnumSet.allOf(Convention.class));
+				Convention.DEFAULTS);
 		small.proxy(new Steps()).chain("0123456789abcdef");
 		assertThat(attr(small.span("Steps.chain"), "input.value")).isEqualTo("0123456789…[truncated 6 chars]");
 	}
@@ -208,7 +208,7 @@ class SpanAnnotationTracingTests {
 	@Test
 	void hashModeRecordsADigestInsteadOfContent() {
 		TracingFixture hashing = new TracingFixture(CaptureMode.HASH, 4000, true, true, Sampler.alwaysOn(),
-				EnumSet.allOf(Convention.class));
+				Convention.DEFAULTS);
 		hashing.proxy(new Steps()).chain("where is my order?");
 		assertThat(attr(hashing.span("Steps.chain"), "input.value")).matches("sha256:[0-9a-f]{64}");
 	}
@@ -216,7 +216,7 @@ class SpanAnnotationTracingTests {
 	@Test
 	void noneModeRecordsNoContent() {
 		TracingFixture none = new TracingFixture(CaptureMode.NONE, 4000, true, true, Sampler.alwaysOn(),
-				EnumSet.allOf(Convention.class));
+				Convention.DEFAULTS);
 		none.proxy(new Steps()).chain("where is my order?");
 		SpanData span = none.span("Steps.chain");
 		assertThat(span.getAttributes().get(AttributeKey.stringKey("input.value"))).isNull();
@@ -266,7 +266,7 @@ class SpanAnnotationTracingTests {
 	@Test
 	void unsampledSpanSerializesNothing() {
 		TracingFixture unsampled = new TracingFixture(CaptureMode.FULL, 4000, true, true, Sampler.alwaysOff(),
-				EnumSet.allOf(Convention.class));
+				Convention.DEFAULTS);
 		Exploding exploding = new Exploding();
 		Object result = unsampled.proxy(new Arguments()).echo(exploding);
 		assertThat(result).isSameAs(exploding);

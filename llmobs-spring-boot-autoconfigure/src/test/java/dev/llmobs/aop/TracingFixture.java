@@ -1,6 +1,5 @@
 package dev.llmobs.aop;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -25,6 +24,7 @@ import dev.llmobs.llm.ModelPrice;
 import dev.llmobs.llm.PricingTable;
 import dev.llmobs.llm.UsageExtractors;
 import dev.llmobs.trace.Convention;
+import dev.llmobs.trace.convention.LlmSpanConventions;
 import dev.llmobs.trace.LlmSpanTracer;
 import dev.llmobs.trace.LlmSpanWriter;
 import dev.llmobs.trace.document.DocumentExtractor;
@@ -44,11 +44,16 @@ final class TracingFixture {
 	final java.util.List<String> operations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	TracingFixture() {
-		this(CaptureMode.FULL, 4000, true, true, Sampler.alwaysOn(), EnumSet.allOf(Convention.class));
+		this(CaptureMode.FULL, 4000, true, true, Sampler.alwaysOn(), Convention.DEFAULTS);
 	}
 
 	TracingFixture(CaptureMode mode, int maxLength, boolean inputs, boolean outputs, Sampler sampler,
 			Set<Convention> conventions) {
+		this(mode, maxLength, inputs, outputs, sampler, LlmSpanConventions.of(conventions));
+	}
+
+	TracingFixture(CaptureMode mode, int maxLength, boolean inputs, boolean outputs, Sampler sampler,
+			LlmSpanConventions conventions) {
 		this.tracerProvider = SdkTracerProvider.builder()
 			.setSampler(sampler)
 			.setSpanLimits(SpanLimits.getDefault())
@@ -64,7 +69,7 @@ final class TracingFixture {
 				conventions, SpanLimits.getDefault().getMaxNumberOfAttributes(),
 				new LlmCallRecorder(new UsageExtractors(List.of()),
 						new PricingTable(java.util.Map.of("house-model", new ModelPrice(1.0, 2.0, null))),
-						LlmCallListener.NONE));
+						LlmCallListener.NONE, conventions));
 		LlmSpanTracer tracer = new LlmSpanTracer(this.tracerProvider.get("test"), writer,
 				(descriptor, outcome, nanos) -> this.operations.add(descriptor.spanName() + ":" + outcome), null);
 		ReturnValueHandlers handlers = new ReturnValueHandlers(List.of(new ReactorReturnValueHandler(),

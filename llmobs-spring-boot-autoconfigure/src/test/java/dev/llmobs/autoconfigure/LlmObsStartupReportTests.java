@@ -42,4 +42,13 @@ class LlmObsStartupReportTests {
 		assertThat(line).isEqualTo("llmobs sampling: management.tracing.sampling.probability=0.5");
 	}
 
+	@Test
+	void theCapturePolicyNamesTheConventionsActuallyWritten() {
+		assertThat(new LlmObsStartupReport(new LlmObsProperties(), new MockEnvironment()).capturePolicy())
+			.endsWith("conventions=[openinference, gen-ai]");
+		assertThat(new LlmObsStartupReport(new LlmObsProperties(),
+				new MockEnvironment().withProperty("OTEL_SEMCONV_STABILITY_OPT_IN", "gen_ai_latest_experimental"))
+			.capturePolicy()).endsWith("conventions=[openinference, gen-ai-latest]");
+	}
+
 }

@@ -129,7 +129,9 @@ class BackendPresetsIT {
 			try (ConfigurableApplicationContext context = start("llmobs.export.backend=datadog",
 					"llmobs.export.endpoint=" + receiver.baseUrl(), "llmobs.export.api-key=dd-secret")) {
 				chat(context);
-				receiver.awaitSpanNamed("support-flow", WAIT);
+				ReceivedSpan chain = receiver.awaitSpanNamed("support-flow", WAIT);
+				assertThat(chain.attributes()).containsEntry("gen_ai.operation.name", "invoke_workflow")
+					.doesNotContainKey("openinference.span.kind");
 			}
 			assertThat(paths(receiver)).containsExactly("/v1/traces");
 			assertThat(receiver.requests()).allSatisfy((request) -> {

@@ -1,7 +1,6 @@
 package dev.llmobs.eval;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,7 @@ import dev.llmobs.capture.CaptureListener;
 import dev.llmobs.capture.CaptureOptions;
 import dev.llmobs.capture.ContentCapture;
 import dev.llmobs.trace.Convention;
+import dev.llmobs.trace.convention.LlmSpanConventions;
 import dev.llmobs.trace.LlmSpanTracer;
 import dev.llmobs.trace.LlmSpanWriter;
 import dev.llmobs.trace.OperationListener;
@@ -85,11 +85,11 @@ class EvaluatedTracingTests {
 				1.0, java.util.Set.of("switched-off"));
 		ContentCapture capture = new ContentCapture(CaptureOptions.defaults(), CaptureListener.NONE);
 		LlmSpanWriter writer = new LlmSpanWriter(capture, capture, new DocumentExtractor(List.of(), 5),
-				EnumSet.allOf(Convention.class), SpanLimits.getDefault().getMaxNumberOfAttributes(), null);
+				LlmSpanConventions.of(Convention.DEFAULTS), SpanLimits.getDefault().getMaxNumberOfAttributes(), null);
 		LlmSpanTracer tracer = new LlmSpanTracer(this.provider.get("test"), writer, OperationListener.NONE,
 				this.runner);
 		TracingInvocationProcessor processor = new TracingInvocationProcessor(
-				new SpanDescriptorResolver(EnumSet.allOf(Convention.class), true, true), tracer,
+				new SpanDescriptorResolver(LlmSpanConventions.of(Convention.DEFAULTS), true, true), tracer,
 				new ReturnValueHandlers(List.of()));
 		ProxyFactory factory = new ProxyFactory(target);
 		factory.setProxyTargetClass(true);

@@ -38,4 +38,27 @@ class EvaluationRecorderTests {
 		assertThat(leak.getSpanContext().getTraceId()).isEqualTo(span.getSpanContext().getTraceId());
 	}
 
+	@Test
+	void theLogRecordCarriesTheResponseIdOfTheJudgedModelCall() {
+		InMemoryLogRecordExporter logs = InMemoryLogRecordExporter.create();
+		SdkLoggerProvider loggerProvider = SdkLoggerProvider.builder()
+			.addLogRecordProcessor(SimpleLogRecordProcessor.create(logs))
+			.build();
+		SdkTracerProvider tracerProvider = SdkTracerProvider.builder().build();
+		EvaluationRecorder recorder = new EvaluationRecorder(tracerProvider.get("t"), EvaluationListener.NONE,
+				loggerProvider.get("dev.llmobs"));
+		Span call = tracerProvider.get("t")
+			.spanBuilder("chat")
+			.setAttribute("gen_ai.response.id", "chatcmpl-123")
+			.startSpan();
+		Span chain = tracerProvider.get("t").spanBuilder("flow").startSpan();
+		recorder.recordOn(call, List.of(EvaluationResult.pass("non-empty", 1.0, null)));
+		recorder.recordOn(chain, List.of(EvaluationResult.pass("non-empty", 1.0, null)));
+		call.end();
+		chain.end();
+		assertThat(logs.getFinishedLogRecordItems())
+			.extracting((record) -> record.getAttributes().get(AttributeKey.stringKey("gen_ai.response.id")))
+			.containsExactly("chatcmpl-123", null);
+	}
+
 }

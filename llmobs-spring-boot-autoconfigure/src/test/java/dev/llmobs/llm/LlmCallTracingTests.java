@@ -1,6 +1,5 @@
 package dev.llmobs.llm;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +33,7 @@ import dev.llmobs.capture.CaptureListener;
 import dev.llmobs.capture.CaptureOptions;
 import dev.llmobs.capture.ContentCapture;
 import dev.llmobs.trace.Convention;
+import dev.llmobs.trace.convention.LlmSpanConventions;
 import dev.llmobs.trace.LlmSpanTracer;
 import dev.llmobs.trace.LlmSpanWriter;
 import dev.llmobs.trace.OperationListener;
@@ -65,10 +65,11 @@ class LlmCallTracingTests {
 			.build();
 		ContentCapture capture = new ContentCapture(CaptureOptions.defaults(), CaptureListener.NONE);
 		LlmSpanWriter writer = new LlmSpanWriter(capture, capture, new DocumentExtractor(List.of(), 5),
-				EnumSet.allOf(Convention.class), SpanLimits.getDefault().getMaxNumberOfAttributes(), this.recorder);
+				LlmSpanConventions.of(Convention.DEFAULTS), SpanLimits.getDefault().getMaxNumberOfAttributes(),
+				this.recorder);
 		LlmSpanTracer tracer = new LlmSpanTracer(provider.get("test"), writer, OperationListener.NONE, null);
 		TracingInvocationProcessor processor = new TracingInvocationProcessor(
-				new SpanDescriptorResolver(EnumSet.allOf(Convention.class), true, true), tracer,
+				new SpanDescriptorResolver(LlmSpanConventions.of(Convention.DEFAULTS), true, true), tracer,
 				new ReturnValueHandlers(List.of(new CompletionStageReturnValueHandler())));
 		ProxyFactory factory = new ProxyFactory(target);
 		factory.setProxyTargetClass(true);

@@ -65,6 +65,7 @@ import dev.llmobs.llm.ModelPrice;
 import dev.llmobs.llm.PricingTable;
 import dev.llmobs.llm.UsageExtractors;
 import dev.llmobs.trace.Convention;
+import dev.llmobs.trace.convention.LlmSpanConventions;
 import dev.llmobs.trace.LlmSpanWriter;
 import dev.llmobs.trace.document.DocumentExtractor;
 
@@ -111,7 +112,7 @@ class SpringAiObservationEnrichmentTests {
 						new ModelPrice(0.02, 0.0, null))),
 				listener);
 		LlmSpanWriter writer = new LlmSpanWriter(capture, capture, new DocumentExtractor(List.of(), 5),
-				EnumSet.allOf(Convention.class), maxAttributes, recorder);
+				LlmSpanConventions.of(Convention.DEFAULTS), maxAttributes, recorder);
 		OtelTracer tracer = new OtelTracer(this.tracerProvider.get("test"), new OtelCurrentTraceContext(), (event) -> {
 		});
 		ObservationRegistry observations = ObservationRegistry.create();
