@@ -17,6 +17,10 @@ final class TextFacts {
 	private static final AnchoredWord[] SECRET_NAMES = { new AnchoredWord("key", 0), new AnchoredWord("token", 2),
 			new AnchoredWord("secret", 2), new AnchoredWord("passw", 4) };
 
+	private static final AnchoredWord[] SECRET_WORDS = { new AnchoredWord("key", 0), new AnchoredWord("token", 2),
+			new AnchoredWord("secret", 2), new AnchoredWord("pass", 0), new AnchoredWord("pin", 0),
+			new AnchoredWord("auth", 3) };
+
 	static final AnchoredWord BEARER = new AnchoredWord("bearer", 0);
 
 	private static final int UNKNOWN = -1;
@@ -26,6 +30,8 @@ final class TextFacts {
 	private int digits = UNKNOWN;
 
 	private Boolean secretName;
+
+	private Boolean secretWord;
 
 	TextFacts(String text) {
 		this.text = text;
@@ -62,6 +68,18 @@ final class TextFacts {
 			this.secretName = anyFoundIn(this.text, SECRET_NAMES);
 		}
 		return this.secretName;
+	}
+
+	/**
+	 * Whether the text holds a word that names a secret in prose or an assignment: "key",
+	 * "token", "secret", "pass" (password, passcode, passphrase), "pin" or "auth", in any
+	 * ASCII case.
+	 */
+	boolean hasSecretWord() {
+		if (this.secretWord == null) {
+			this.secretWord = anyFoundIn(this.text, SECRET_WORDS);
+		}
+		return this.secretWord;
 	}
 
 	/**
