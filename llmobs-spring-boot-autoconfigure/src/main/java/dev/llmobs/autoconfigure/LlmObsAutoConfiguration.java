@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
@@ -128,7 +129,8 @@ public final class LlmObsAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "llmobs.evaluation.enabled", matchIfMissing = true)
 	EvaluationRunner llmObsEvaluationRunner(LlmObsProperties properties, ObjectProvider<Evaluator> evaluatorBeans,
 			ObjectProvider<OpenTelemetry> openTelemetry, ObjectProvider<EvaluationListener> listener,
-			ObjectProvider<JudgeClient> judgeClients, ListableBeanFactory beanFactory) {
+			ObjectProvider<JudgeClient> judgeClients, ListableBeanFactory beanFactory,
+			ObjectProvider<CaptureListener> captureListener) {
 		LlmObsProperties.Evaluation evaluation = properties.getEvaluation();
 		JudgeClient judge = JudgeClients.lazy(judgeClients, beanFactory);
 		Map<String, Evaluator> evaluators = new LinkedHashMap<>();
@@ -149,7 +151,8 @@ public final class LlmObsAutoConfiguration {
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
 		EvaluationRunner runner = new EvaluationRunner(evaluators,
 				new EvaluationRecorder(otel.getTracer(INSTRUMENTATION_NAME), evaluationListener,
-						otel.getLogsBridge().get(INSTRUMENTATION_NAME)),
+						otel.getLogsBridge().get(INSTRUMENTATION_NAME),
+						explanationRedaction(properties, captureListener)),
 				evaluationListener, EvaluationExecutors.queue(evaluation.getThreads(), evaluation.getQueueCapacity()),
 				EvaluationExecutors.workers(evaluation.getThreads()), evaluation.getTimeout(),
 				evaluation.getSampleRate(), disabled);
@@ -196,8 +199,14 @@ public final class LlmObsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ContextStampingSpanProcessor llmObsContextStampingSpanProcessor() {
-		return new ContextStampingSpanProcessor();
+	ContextStampingSpanProcessor llmObsContextStampingSpanProcessor(LlmObsProperties properties,
+			ObjectProvider<CaptureListener> captureListener) {
+		Redactor redactor = redactor(properties.getCapture());
+		if (redactor == Redactor.none()) {
+			return new ContextStampingSpanProcessor();
+		}
+		CaptureListener listener = captureListener.getIfUnique(() -> CaptureListener.NONE);
+		return new ContextStampingSpanProcessor((json) -> redactor.redact(json, listener));
 	}
 
 	@Bean
@@ -214,6 +223,16 @@ public final class LlmObsAutoConfiguration {
 		Set<Convention> conventions = EnumSet.noneOf(Convention.class);
 		properties.getConventions().forEach((name) -> conventions.add(Convention.fromName(name)));
 		return conventions;
+	}
+
+	private static UnaryOperator<String> explanationRedaction(LlmObsProperties properties,
+			ObjectProvider<CaptureListener> captureListener) {
+		Redactor redactor = redactor(properties.getCapture());
+		if (redactor == Redactor.none()) {
+			return UnaryOperator.identity();
+		}
+		CaptureListener listener = captureListener.getIfUnique(() -> CaptureListener.NONE);
+		return (text) -> redactor.redact(text, listener);
 	}
 
 	private static Redactor redactor(LlmObsProperties.Capture capture) {

@@ -1,6 +1,7 @@
 package dev.llmobs.eval;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -34,6 +35,8 @@ public final class EvaluationRecorder {
 
 	private final Logger logger;
 
+	private final UnaryOperator<String> explanations;
+
 	/**
 	 * Creates a recorder.
 	 * @param tracer creates {@code EVALUATOR} spans
@@ -51,9 +54,23 @@ public final class EvaluationRecorder {
 	 * or {@code null} for none
 	 */
 	public EvaluationRecorder(Tracer tracer, EvaluationListener listener, Logger logger) {
+		this(tracer, listener, logger, UnaryOperator.identity());
+	}
+
+	/**
+	 * Creates a recorder whose explanations pass through redaction: a judge's explanation
+	 * often quotes the answer or the question it judged.
+	 * @param tracer creates {@code EVALUATOR} spans
+	 * @param listener told about every result
+	 * @param logger emits log records, or {@code null} for none
+	 * @param explanations redacts an explanation before it is recorded
+	 */
+	public EvaluationRecorder(Tracer tracer, EvaluationListener listener, Logger logger,
+			UnaryOperator<String> explanations) {
 		this.tracer = tracer;
 		this.listener = listener;
 		this.logger = logger;
+		this.explanations = explanations;
 	}
 
 	/**
@@ -73,7 +90,8 @@ public final class EvaluationRecorder {
 	 */
 	public void recordOn(Span span, List<EvaluationResult> results, String promptVersion) {
 		int index = nextIndex(span);
-		for (EvaluationResult result : results) {
+		for (EvaluationResult recorded : results) {
+			EvaluationResult result = redacted(recorded);
 			span.setAllAttributes(indexed(index++, result));
 			span.addEvent(EVENT, eventAttributes(result));
 			this.listener.evaluated(result, promptVersion);
@@ -115,6 +133,15 @@ public final class EvaluationRecorder {
 		finally {
 			span.end();
 		}
+	}
+
+	private EvaluationResult redacted(EvaluationResult result) {
+		if (result.explanation() == null) {
+			return result;
+		}
+		String explanation = this.explanations.apply(result.explanation());
+		return explanation.equals(result.explanation()) ? result
+				: new EvaluationResult(result.name(), result.score(), result.label(), result.verdict(), explanation);
 	}
 
 	private void log(Span span, EvaluationResult result) {

@@ -258,7 +258,7 @@ public final class LlmSpanWriter {
 		}
 		AttributesBuilder builder = Attributes.builder();
 		int written = DocumentAttributes.write(extraction.documents(), builder, this::captureDocumentContent,
-				this.flattenedAttributeBudget);
+				this.documentCapture::redact, this.flattenedAttributeBudget);
 		if (this.openInference) {
 			span.setAllAttributes(builder.build());
 		}
