@@ -14,9 +14,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -26,6 +28,7 @@ import dev.llmobs.actuate.LlmObsHealthIndicator;
 import dev.llmobs.actuate.LlmObsMeters;
 import dev.llmobs.export.ExportStatistics;
 import dev.llmobs.export.RecentTraceStore;
+import dev.llmobs.viewer.LocalAccessFilter;
 
 /**
  * Actuator integration: the {@code llmobs} health indicator, the {@code llmobs} endpoint,
@@ -79,6 +82,36 @@ public final class LlmObsActuatorAutoConfiguration {
 			return new LlmObsEndpoint(store, effectiveConfiguration(properties, environment));
 		}
 
+		/**
+		 * The endpoint shows captured content: it answers only local or authenticated
+		 * requests, as the viewer does. Registered in the application's server; with a
+		 * separate management port the child context registers its own.
+		 */
+		@Bean
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+		@ConditionalOnClass(FilterRegistrationBean.class)
+		FilterRegistrationBean<LocalAccessFilter> llmObsEndpointAccessFilter(LlmObsProperties properties,
+				Environment environment) {
+			return endpointAccessFilter(properties, environment);
+		}
+
+	}
+
+	static FilterRegistrationBean<LocalAccessFilter> endpointAccessFilter(LlmObsProperties properties,
+			Environment environment) {
+		String base = environment.getProperty("management.endpoints.web.base-path", "/actuator");
+		String mapping = environment.getProperty("management.endpoints.web.path-mapping.llmobs", "llmobs");
+		String path = (base.endsWith("/") ? base : base + "/")
+				+ (mapping.startsWith("/") ? mapping.substring(1) : mapping);
+		if (!path.startsWith("/")) {
+			path = "/" + path;
+		}
+		FilterRegistrationBean<LocalAccessFilter> registration = new FilterRegistrationBean<>(
+				new LocalAccessFilter(properties.getViewer().isAllowRemote(), "The llmobs actuator endpoint",
+						LocalAccessFilter.endpointHeaders()));
+		registration.addUrlPatterns(path, path + "/*");
+		registration.setOrder(LlmObsViewerAutoConfiguration.ACCESS_FILTER_ORDER);
+		return registration;
 	}
 
 	static String withoutCredentials(String url) {
@@ -122,31 +155,21 @@ public final class LlmObsActuatorAutoConfiguration {
 		String endpoint = environment.getProperty(OTLP_ENDPOINT);
 		Map<String, Object> export = new LinkedHashMap<>();
 		export.put("endpoint", (endpoint != null) ? withoutCredentials(endpoint) : "none");
-		Map<String, String> headers = new TreeMap<>();
-		for (String name : headerNames(environment)) {
-			headers.put(name, "******");
-		}
-		export.put("headers", headers);
+		// every header by name, its value masked: a header often carries an API key
+		export.put("headers", masked(ExportHeaderNames.of(environment, ExportHeaderNames.TRACES, "TRACES")));
+		export.put("logsHeaders", masked(ExportHeaderNames.of(environment, ExportHeaderNames.LOGS, "LOGS")));
+		export.put("metricsHeaders", masked(ExportHeaderNames.of(environment, ExportHeaderNames.METRICS, "METRICS")));
 		export.put("samplingProbability", environment.getProperty("management.tracing.sampling.probability"));
 		configuration.put("export", export);
 		return configuration;
 	}
 
-	private static Iterable<String> headerNames(Environment environment) {
-		java.util.Set<String> names = new java.util.TreeSet<>();
-		if (environment instanceof org.springframework.core.env.ConfigurableEnvironment configurable) {
-			String prefix = "management.opentelemetry.tracing.export.otlp.headers.";
-			for (org.springframework.core.env.PropertySource<?> source : configurable.getPropertySources()) {
-				if (source instanceof org.springframework.core.env.EnumerablePropertySource<?> enumerable) {
-					for (String name : enumerable.getPropertyNames()) {
-						if (name.startsWith(prefix)) {
-							names.add(name.substring(prefix.length()));
-						}
-					}
-				}
-			}
+	private static Map<String, String> masked(Iterable<String> names) {
+		Map<String, String> masked = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		for (String name : names) {
+			masked.put(name, "******");
 		}
-		return names;
+		return masked;
 	}
 
 }
