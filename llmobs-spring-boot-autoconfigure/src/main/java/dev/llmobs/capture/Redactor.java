@@ -116,14 +116,11 @@ public final class Redactor {
 						MatchStarts.words(TextFacts.BEARER)),
 				// JSON fields named like secrets ("password", "apiKey", "clientSecret",
 				// "refreshToken"): the string value is replaced, the name kept, so the
-				// JSON stays valid and shows what was removed. At any depth: JSON held in
-				// a string that was itself serialized has its quotes escaped
-				// (\"password\"),
-				// once per level; group 1 takes the backslashes before the name's quote
-				// and
-				// every quote of the same field must carry as many, and inside the value
-				// an
-				// escape of this level (a backslash or a quote) is kept whole.
+				// JSON stays valid and shows what was removed. At any depth: JSON
+				// held in a string that was itself serialized has its quotes escaped
+				// (\"password\"), once per level. Group 1 takes the backslashes
+				// before the name's quote, every quote of the field must carry as
+				// many, and an escape of this level inside the value is kept whole.
 				valueDetector(RedactionKind.SECRETS,
 						"(?i)(\\\\*)\"[A-Za-z0-9_.-]{0,64}?(?:api[_-]?key|private[_-]?key|secret|passw(?:or)?d|token)"
 								+ "\\1\"\\s*:\\s*\\1\"(?<value>(?:[^\"\\\\]++|\\\\++(?=[^\"\\\\])"
@@ -140,10 +137,9 @@ public final class Redactor {
 						(facts) -> (facts.contains('=') || facts.contains(':')) && facts.hasSecretWord(),
 						MatchStarts.words(word("api", 1), word("secret", 2), word("passw", 4), word("passc", 4),
 								word("passp", 4), word("pin", 0), word("access", 1))),
-				// secrets stated in prose: "my password is Tr0ub4dor&3", "the API key for
-				// staging is ...", "PIN was changed to 4821"; only a value that looks
-				// like
-				// a secret (see ProseSecrets) is replaced
+				// secrets stated in prose: "my password is Tr0ub4dor&3", "the API
+				// key for staging is ...", "PIN was changed to 4821"; only a value
+				// that looks like a secret (see ProseSecrets) is replaced
 				valueDetector(RedactionKind.SECRETS, ProseSecrets.PATTERN, TextFacts::hasSecretWord,
 						MatchStarts.words(ProseSecrets.WORDS), ProseSecrets::accept)));
 		detectors.put(RedactionKind.CREDIT_CARDS,
