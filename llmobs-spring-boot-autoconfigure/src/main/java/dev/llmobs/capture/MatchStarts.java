@@ -35,12 +35,14 @@ interface MatchStarts {
 	}
 
 	/**
-	 * Matches start with one of these lower-case ASCII words, in any case.
+	 * Matches start with one of these lower-case ASCII words, in any case. Words anchored
+	 * on the same letter share one scan for it.
 	 * @param words the words, each with the index of its rarest letter
 	 * @return the starts
 	 */
 	static MatchStarts words(TextFacts.AnchoredWord... words) {
-		return (text) -> earliest(words.length, (i, from) -> words[i].indexIn(text, from));
+		TextFacts.AnchoredWord[][] groups = TextFacts.AnchoredWord.byLetter(words);
+		return (text) -> earliest(groups.length, (i, from) -> TextFacts.AnchoredWord.indexOfAny(groups[i], text, from));
 	}
 
 	/**

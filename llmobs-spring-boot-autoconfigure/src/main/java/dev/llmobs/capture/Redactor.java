@@ -134,9 +134,10 @@ public final class Redactor {
 				detector(RedactionKind.SECRETS,
 						"(?i)\\b(?:api[_-]?key|secret|password|passwd|passcode|passphrase|pin|access[_-]?token)\\b"
 								+ "\\s*[:=]\\s*(?:\\\\*[\"'])?(?:[^\\s\"',;\\\\]|\\\\[^\\s\"']){4,}",
-						(facts) -> (facts.contains('=') || facts.contains(':')) && facts.hasSecretWord(),
-						MatchStarts.words(word("api", 1), word("secret", 2), word("passw", 4), word("passc", 4),
-								word("passp", 4), word("pin", 0), word("access", 1))),
+						(facts) -> (facts.contains('=') || facts.contains(':'))
+								&& (facts.hasSecretWord() || facts.hasSecretName()),
+						MatchStarts.words(word("api", 1), word("secret", 2), word("pass", 0), word("pin", 0),
+								word("access", 1))),
 				// secrets stated in prose: "my password is Tr0ub4dor&3", "the API
 				// key for staging is ...", "PIN was changed to 4821"; only a value
 				// that looks like a secret (see ProseSecrets) is replaced
