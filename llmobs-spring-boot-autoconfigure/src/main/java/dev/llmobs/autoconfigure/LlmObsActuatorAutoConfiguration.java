@@ -14,9 +14,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -28,6 +30,7 @@ import dev.llmobs.export.ExportStatistics;
 import dev.llmobs.export.RecentTraceStore;
 import dev.llmobs.trace.Convention;
 import dev.llmobs.trace.convention.LlmSpanConventions;
+import dev.llmobs.viewer.LocalAccessFilter;
 
 /**
  * Actuator integration: the {@code llmobs} health indicator, the {@code llmobs} endpoint,
@@ -81,6 +84,36 @@ public final class LlmObsActuatorAutoConfiguration {
 			return new LlmObsEndpoint(store, effectiveConfiguration(properties, environment));
 		}
 
+		/**
+		 * The endpoint shows captured content: it answers only local or authenticated
+		 * requests, as the viewer does. Registered in the application's server; with a
+		 * separate management port the child context registers its own.
+		 */
+		@Bean
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+		@ConditionalOnClass(FilterRegistrationBean.class)
+		FilterRegistrationBean<LocalAccessFilter> llmObsEndpointAccessFilter(LlmObsProperties properties,
+				Environment environment) {
+			return endpointAccessFilter(properties, environment);
+		}
+
+	}
+
+	static FilterRegistrationBean<LocalAccessFilter> endpointAccessFilter(LlmObsProperties properties,
+			Environment environment) {
+		String base = environment.getProperty("management.endpoints.web.base-path", "/actuator");
+		String mapping = environment.getProperty("management.endpoints.web.path-mapping.llmobs", "llmobs");
+		String path = (base.endsWith("/") ? base : base + "/")
+				+ (mapping.startsWith("/") ? mapping.substring(1) : mapping);
+		if (!path.startsWith("/")) {
+			path = "/" + path;
+		}
+		FilterRegistrationBean<LocalAccessFilter> registration = new FilterRegistrationBean<>(
+				new LocalAccessFilter(properties.getViewer().isAllowRemote(), "The llmobs actuator endpoint",
+						LocalAccessFilter.endpointHeaders()));
+		registration.addUrlPatterns(path, path + "/*");
+		registration.setOrder(LlmObsViewerAutoConfiguration.ACCESS_FILTER_ORDER);
+		return registration;
 	}
 
 	static String withoutCredentials(String url) {
@@ -128,43 +161,23 @@ public final class LlmObsActuatorAutoConfiguration {
 		String endpoint = environment.getProperty(OTLP_ENDPOINT);
 		Map<String, Object> export = new LinkedHashMap<>();
 		export.put("endpoint", (endpoint != null) ? withoutCredentials(endpoint) : "none");
-		Map<String, String> headers = new TreeMap<>();
-		for (String name : headerNames(environment, BackendPreset.TRACES_HEADERS + ".")) {
-			headers.put(name, "******");
-		}
+		// every header by name, its value masked: a header often carries an API key
+		export.put("headers", masked(ExportHeaderNames.of(environment, ExportHeaderNames.TRACES, "TRACES")));
+		export.put("logsHeaders", masked(ExportHeaderNames.of(environment, ExportHeaderNames.LOGS, "LOGS")));
+		export.put("metricsHeaders", masked(ExportHeaderNames.of(environment, ExportHeaderNames.METRICS, "METRICS")));
 		export.put("backend", properties.getExport().getBackend().name().toLowerCase(java.util.Locale.ROOT));
-		export.put("headers", headers);
 		export.put("llmTracesOnly", properties.getExport().isLlmTracesOnly());
 		export.put("samplingProbability", environment.getProperty("management.tracing.sampling.probability"));
 		configuration.put("export", export);
 		return configuration;
 	}
 
-	/**
-	 * The names of the headers set under a map property, in any property source; values
-	 * are never read.
-	 * @param environment the environment
-	 * @param prefix the map property with a trailing dot
-	 * @return the header names
-	 */
-	static java.util.Set<String> headerNames(Environment environment, String prefix) {
-		java.util.Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-		String bracketed = prefix.substring(0, prefix.length() - 1) + "[";
-		if (environment instanceof org.springframework.core.env.ConfigurableEnvironment configurable) {
-			for (org.springframework.core.env.PropertySource<?> source : configurable.getPropertySources()) {
-				if (source instanceof org.springframework.core.env.EnumerablePropertySource<?> enumerable) {
-					for (String name : enumerable.getPropertyNames()) {
-						if (name.startsWith(prefix)) {
-							names.add(name.substring(prefix.length()));
-						}
-						else if (name.startsWith(bracketed) && name.endsWith("]")) {
-							names.add(name.substring(bracketed.length(), name.length() - 1));
-						}
-					}
-				}
-			}
+	private static Map<String, String> masked(Iterable<String> names) {
+		Map<String, String> masked = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		for (String name : names) {
+			masked.put(name, "******");
 		}
-		return names;
+		return masked;
 	}
 
 }

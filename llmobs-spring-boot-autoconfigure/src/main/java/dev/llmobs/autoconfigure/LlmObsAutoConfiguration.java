@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
@@ -138,7 +139,8 @@ public final class LlmObsAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "llmobs.evaluation.enabled", matchIfMissing = true)
 	EvaluationRunner llmObsEvaluationRunner(LlmObsProperties properties, ObjectProvider<Evaluator> evaluatorBeans,
 			ObjectProvider<OpenTelemetry> openTelemetry, ObjectProvider<EvaluationListener> listener,
-			ObjectProvider<JudgeClient> judgeClients, ListableBeanFactory beanFactory, LlmSpanConventions conventions) {
+			ObjectProvider<JudgeClient> judgeClients, ListableBeanFactory beanFactory, LlmSpanConventions conventions,
+			ObjectProvider<CaptureListener> captureListener) {
 		LlmObsProperties.Evaluation evaluation = properties.getEvaluation();
 		JudgeClient judge = JudgeClients.lazy(judgeClients, beanFactory);
 		Map<String, Evaluator> evaluators = new LinkedHashMap<>();
@@ -159,7 +161,8 @@ public final class LlmObsAutoConfiguration {
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
 		EvaluationRunner runner = new EvaluationRunner(evaluators,
 				new EvaluationRecorder(otel.getTracer(INSTRUMENTATION_NAME), evaluationListener,
-						otel.getLogsBridge().get(INSTRUMENTATION_NAME), conventions),
+						otel.getLogsBridge().get(INSTRUMENTATION_NAME), conventions,
+						explanationRedaction(properties, captureListener)),
 				evaluationListener, EvaluationExecutors.queue(evaluation.getThreads(), evaluation.getQueueCapacity()),
 				EvaluationExecutors.workers(evaluation.getThreads()), evaluation.getTimeout(),
 				evaluation.getSampleRate(), disabled);
@@ -206,8 +209,14 @@ public final class LlmObsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ContextStampingSpanProcessor llmObsContextStampingSpanProcessor() {
-		return new ContextStampingSpanProcessor();
+	ContextStampingSpanProcessor llmObsContextStampingSpanProcessor(LlmObsProperties properties,
+			ObjectProvider<CaptureListener> captureListener) {
+		Redactor redactor = redactor(properties.getCapture());
+		if (redactor == Redactor.none()) {
+			return new ContextStampingSpanProcessor();
+		}
+		CaptureListener listener = captureListener.getIfUnique(() -> CaptureListener.NONE);
+		return new ContextStampingSpanProcessor((json) -> redactor.redact(json, listener));
 	}
 
 	@Bean
@@ -244,6 +253,16 @@ public final class LlmObsAutoConfiguration {
 			}
 		}
 		return false;
+	}
+
+	private static UnaryOperator<String> explanationRedaction(LlmObsProperties properties,
+			ObjectProvider<CaptureListener> captureListener) {
+		Redactor redactor = redactor(properties.getCapture());
+		if (redactor == Redactor.none()) {
+			return UnaryOperator.identity();
+		}
+		CaptureListener listener = captureListener.getIfUnique(() -> CaptureListener.NONE);
+		return (text) -> redactor.redact(text, listener);
 	}
 
 	static Redactor redactor(LlmObsProperties.Capture capture) {

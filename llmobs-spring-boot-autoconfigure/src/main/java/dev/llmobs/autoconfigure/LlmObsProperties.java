@@ -463,6 +463,14 @@ public class LlmObsProperties {
 		 */
 		private String path = "/llmobs";
 
+		/**
+		 * Whether the trace viewer and the llmobs actuator endpoint answer requests from
+		 * other hosts. Off by default: they show captured prompts, answers, session and
+		 * user ids, so they answer only loopback requests and requests authenticated by
+		 * Spring Security (the application protects the path); others get 403.
+		 */
+		private boolean allowRemote = false;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -477,6 +485,14 @@ public class LlmObsProperties {
 
 		public void setPath(String path) {
 			this.path = path;
+		}
+
+		public boolean isAllowRemote() {
+			return this.allowRemote;
+		}
+
+		public void setAllowRemote(boolean allowRemote) {
+			this.allowRemote = allowRemote;
 		}
 
 	}

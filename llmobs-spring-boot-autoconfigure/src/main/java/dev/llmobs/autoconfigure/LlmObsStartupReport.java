@@ -52,8 +52,7 @@ class LlmObsStartupReport implements SmartInitializingSingleton {
 		StringBuilder line = new StringBuilder("llmobs export: backend=").append(backendName())
 			.append(", traces to ")
 			.append((traces != null) ? LlmObsActuatorAutoConfiguration.withoutCredentials(traces) : "nowhere");
-		java.util.Set<String> headers = LlmObsActuatorAutoConfiguration.headerNames(this.environment,
-				BackendPreset.TRACES_HEADERS + ".");
+		java.util.Set<String> headers = ExportHeaderNames.of(this.environment, ExportHeaderNames.TRACES, "TRACES");
 		if (!headers.isEmpty()) {
 			line.append(" with headers ").append(headers).append(" (values hidden)");
 		}

@@ -99,6 +99,16 @@ public final class ContentCapture {
 		return (this.options.mode() == CaptureMode.HASH) ? hashText(text) : fullText(text, CapturedContent.TEXT).text();
 	}
 
+	/**
+	 * Redacts text in every mode, without truncating or hashing it: for values that are
+	 * not content but may carry it, such as metadata and evaluation explanations.
+	 * @param text the text, possibly {@code null}
+	 * @return the redacted text, or {@code null}
+	 */
+	public String redact(CharSequence text) {
+		return (text != null) ? this.options.redactor().redact(text, this.listener) : null;
+	}
+
 	private CapturedContent fullText(CharSequence text, String mimeType) {
 		int keep = this.options.maxLength() + LOOKAHEAD;
 		boolean cutBeforeRedaction = text.length() > keep;

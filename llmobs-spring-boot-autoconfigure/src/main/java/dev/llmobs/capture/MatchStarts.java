@@ -35,17 +35,20 @@ interface MatchStarts {
 	}
 
 	/**
-	 * Matches start with one of these lower-case ASCII words, in any case.
+	 * Matches start with one of these lower-case ASCII words, in any case. Words anchored
+	 * on the same letter share one scan for it.
 	 * @param words the words, each with the index of its rarest letter
 	 * @return the starts
 	 */
 	static MatchStarts words(TextFacts.AnchoredWord... words) {
-		return (text) -> earliest(words.length, (i, from) -> words[i].indexIn(text, from));
+		TextFacts.AnchoredWord[][] groups = TextFacts.AnchoredWord.byLetter(words);
+		return (text) -> earliest(groups.length, (i, from) -> TextFacts.AnchoredWord.indexOfAny(groups[i], text, from));
 	}
 
 	/**
 	 * Matches start at the opening quote of a JSON name holding one of these words, at
-	 * most {@code reach} name characters ({@code [A-Za-z0-9_.-]}) after the quote.
+	 * most {@code reach} name characters ({@code [A-Za-z0-9_.-]}) after the quote, or at
+	 * any of the backslashes escaping that quote.
 	 * @param reach how far before a word its quote may be
 	 * @param words the words, each with the index of its rarest letter
 	 * @return the starts
@@ -61,7 +64,13 @@ interface MatchStarts {
 						quote--;
 					}
 					if (quote >= from && text.charAt(quote) == '"') {
-						return quote;
+						// JSON inside a serialized string: the backslashes escaping the
+						// quote belong to the match, and each one may start it
+						int run = quote;
+						while (run > 0 && text.charAt(run - 1) == '\\') {
+							run--;
+						}
+						return Math.max(run, from);
 					}
 				}
 				return -1;

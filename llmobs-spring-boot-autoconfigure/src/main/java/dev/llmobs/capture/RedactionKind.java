@@ -10,7 +10,8 @@ public enum RedactionKind {
 
 	/**
 	 * API keys ({@code sk-...}, {@code AKIA...}), bearer tokens, JWTs,
-	 * {@code password=...}.
+	 * {@code password=...} and {@code pin: ...}, JSON fields named like secrets at any
+	 * depth of serialization, and secrets stated in prose ("my password is ...").
 	 */
 	SECRETS("secrets", "secret"),
 

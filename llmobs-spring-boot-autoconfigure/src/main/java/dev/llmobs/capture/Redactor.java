@@ -22,6 +22,9 @@ public final class Redactor {
 
 	private static final Redactor NONE = new Redactor(List.of());
 
+	/** The group a value detector replaces. */
+	static final String VALUE = "value";
+
 	private final List<Detector> detectors;
 
 	private Redactor(List<Detector> detectors) {
@@ -113,22 +116,38 @@ public final class Redactor {
 						MatchStarts.words(TextFacts.BEARER)),
 				// JSON fields named like secrets ("password", "apiKey", "clientSecret",
 				// "refreshToken"): the string value is replaced, the name kept, so the
-				// JSON stays valid and shows what was removed
+				// JSON stays valid and shows what was removed. At any depth: JSON
+				// held in a string that was itself serialized has its quotes escaped
+				// (\"password\"), once per level. Group 1 takes the backslashes
+				// before the name's quote, every quote of the field must carry as
+				// many, and an escape of this level inside the value is kept whole.
 				valueDetector(RedactionKind.SECRETS,
-						"(?i)\"[A-Za-z0-9_.-]{0,64}?(?:api[_-]?key|private[_-]?key|secret|passw(?:or)?d|token)\"\\s*:\\s*\""
-								+ "((?:[^\"\\\\]++|\\\\.)++)\"",
+						"(?i)(\\\\*)\"[A-Za-z0-9_.-]{0,64}?(?:api[_-]?key|private[_-]?key|secret|passw(?:or)?d|token)"
+								+ "\\1\"\\s*:\\s*\\1\"(?<value>(?:[^\"\\\\]++|\\\\++(?=[^\"\\\\])"
+								+ "|\\1\\\\\\1[\"\\\\])++)\\1\"",
 						(facts) -> facts.contains('"') && facts.hasSecretName(),
 						MatchStarts.quotedNames(64, word("api", 1), word("private", 3), word("secret", 2),
 								word("passw", 4), word("token", 2))),
-				// key=value and key: value assignments of well-known secret names
+				// key=value and key: value assignments of well-known secret names; a
+				// backslash is taken with the character after it, so an escape in JSON
+				// text is never cut in half and an escaped closing quote stays
 				detector(RedactionKind.SECRETS,
-						"(?i)\\b(?:api[_-]?key|secret|password|passwd|access[_-]?token)\\b\\s*[:=]\\s*[\"']?[^\\s\"',;]{4,}",
-						(facts) -> (facts.contains('=') || facts.contains(':')) && facts.hasSecretName(),
-						MatchStarts.words(word("api", 1), word("secret", 2), word("passw", 4), word("access", 1)))));
+						"(?i)\\b(?:api[_-]?key|secret|password|passwd|passcode|passphrase|pin|access[_-]?token)\\b"
+								+ "\\s*[:=]\\s*(?:\\\\*[\"'])?(?:[^\\s\"',;\\\\]|\\\\[^\\s\"']){4,}",
+						(facts) -> (facts.contains('=') || facts.contains(':'))
+								&& (facts.hasSecretWord() || facts.hasSecretName()),
+						MatchStarts.words(word("api", 1), word("secret", 2), word("pass", 0), word("pin", 0),
+								word("access", 1))),
+				// secrets stated in prose: "my password is Tr0ub4dor&3", "the API
+				// key for staging is ...", "PIN was changed to 4821"; only a value
+				// that looks like a secret (see ProseSecrets) is replaced
+				valueDetector(RedactionKind.SECRETS, ProseSecrets.PATTERN, TextFacts::hasSecretWord,
+						MatchStarts.words(ProseSecrets.WORDS), ProseSecrets::accept)));
 		detectors.put(RedactionKind.CREDIT_CARDS,
 				List.of(detector(RedactionKind.CREDIT_CARDS, "(?<![\\d-])(?:\\d[ -]?){12,18}\\d(?![\\d-])",
 						(facts) -> facts.hasDigits(13),
-						MatchStarts.runs(MatchStarts.DIGITS, (c) -> MatchStarts.isDigit(c) || c == '-'))));
+						MatchStarts.runs(MatchStarts.DIGITS, (c) -> MatchStarts.isDigit(c) || c == '-'),
+						(matcher, text) -> passesLuhn(matcher.group()) ? matcher.end() : -1)));
 		detectors.put(RedactionKind.EMAILS,
 				List.of(detector(RedactionKind.EMAILS,
 						"\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b",
@@ -158,18 +177,28 @@ public final class Redactor {
 	}
 
 	private static Detector detector(RedactionKind kind, String regex, Predicate<TextFacts> mightMatch) {
-		return new Detector(kind, Pattern.compile(regex), mightMatch, null, false);
+		return new Detector(kind, Pattern.compile(regex), mightMatch, null, false, Acceptance.WHOLE);
 	}
 
 	private static Detector detector(RedactionKind kind, String regex, Predicate<TextFacts> mightMatch,
 			MatchStarts starts) {
-		return new Detector(kind, Pattern.compile(regex), mightMatch, starts, false);
+		return new Detector(kind, Pattern.compile(regex), mightMatch, starts, false, Acceptance.WHOLE);
 	}
 
-	/** A detector that replaces only what its first group matched. */
+	private static Detector detector(RedactionKind kind, String regex, Predicate<TextFacts> mightMatch,
+			MatchStarts starts, Acceptance acceptance) {
+		return new Detector(kind, Pattern.compile(regex), mightMatch, starts, false, acceptance);
+	}
+
+	/** A detector that replaces only what its group named {@code value} matched. */
 	private static Detector valueDetector(RedactionKind kind, String regex, Predicate<TextFacts> mightMatch,
 			MatchStarts starts) {
-		return new Detector(kind, Pattern.compile(regex), mightMatch, starts, true);
+		return valueDetector(kind, regex, mightMatch, starts, Acceptance.VALUE);
+	}
+
+	private static Detector valueDetector(RedactionKind kind, String regex, Predicate<TextFacts> mightMatch,
+			MatchStarts starts, Acceptance acceptance) {
+		return new Detector(kind, Pattern.compile(regex), mightMatch, starts, true, acceptance);
 	}
 
 	private static TextFacts.AnchoredWord word(String word, int anchor) {
@@ -182,7 +211,7 @@ public final class Redactor {
 	 */
 	Redactor searchingEveryIndex() {
 		return new Redactor(this.detectors.stream()
-			.map((d) -> new Detector(d.kind(), d.pattern(), d.mightMatch(), null, d.valueOnly()))
+			.map((d) -> new Detector(d.kind(), d.pattern(), d.mightMatch(), null, d.valueOnly(), d.acceptance()))
 			.toList());
 	}
 
@@ -192,7 +221,7 @@ public final class Redactor {
 	 * position.
 	 */
 	private record Detector(RedactionKind kind, Pattern pattern, Predicate<TextFacts> mightMatch, MatchStarts starts,
-			boolean valueOnly) {
+			boolean valueOnly, Acceptance acceptance) {
 
 		/**
 		 * Returns the redacted text and adds the number of matches to {@code count[0]}.
@@ -213,18 +242,18 @@ public final class Redactor {
 			while (findFrom(matcher, candidates, text.length(), from)) {
 				// never stand still on an empty match
 				from = Math.max(matcher.end(), matcher.start() + 1);
-				if (this.kind == RedactionKind.CREDIT_CARDS && !passesLuhn(matcher.group())) {
+				int end = this.acceptance.end(matcher, text);
+				if (end < 0) {
 					continue;
 				}
 				if (result == null) {
 					result = new StringBuilder(text.length());
 				}
-				int group = this.valueOnly ? 1 : 0;
-				result.append(text, last, matcher.start(group))
+				result.append(text, last, this.valueOnly ? matcher.start(VALUE) : matcher.start())
 					.append("[REDACTED:")
 					.append(this.kind.label())
 					.append(']');
-				last = matcher.end(group);
+				last = end;
 				matches++;
 			}
 			if (matches == 0) {
@@ -251,6 +280,28 @@ public final class Redactor {
 			}
 			return false;
 		}
+
+	}
+
+	/**
+	 * Decides whether a match is redacted and where the replaced text ends.
+	 */
+	@FunctionalInterface
+	interface Acceptance {
+
+		/** The whole match is replaced. */
+		Acceptance WHOLE = (matcher, text) -> matcher.end();
+
+		/** The group named {@code value} is replaced. */
+		Acceptance VALUE = (matcher, text) -> matcher.end(Redactor.VALUE);
+
+		/**
+		 * Where the replaced text ends.
+		 * @param matcher the matcher, positioned on a match
+		 * @param text the text searched
+		 * @return the end of the replaced text, or {@code -1} to keep the match
+		 */
+		int end(Matcher matcher, String text);
 
 	}
 

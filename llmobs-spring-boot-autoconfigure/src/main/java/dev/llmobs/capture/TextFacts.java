@@ -17,6 +17,9 @@ final class TextFacts {
 	private static final AnchoredWord[] SECRET_NAMES = { new AnchoredWord("key", 0), new AnchoredWord("token", 2),
 			new AnchoredWord("secret", 2), new AnchoredWord("passw", 4) };
 
+	private static final AnchoredWord[][] SECRET_WORDS = AnchoredWord.byLetter(new AnchoredWord("key", 0),
+			new AnchoredWord("token", 2), new AnchoredWord("pass", 0), new AnchoredWord("pin", 0));
+
 	static final AnchoredWord BEARER = new AnchoredWord("bearer", 0);
 
 	private static final int UNKNOWN = -1;
@@ -26,6 +29,8 @@ final class TextFacts {
 	private int digits = UNKNOWN;
 
 	private Boolean secretName;
+
+	private Boolean secretWord;
 
 	TextFacts(String text) {
 		this.text = text;
@@ -65,6 +70,17 @@ final class TextFacts {
 	}
 
 	/**
+	 * Whether the text holds a word that names a secret in prose: "key", "token", "pass"
+	 * (password, passcode, passphrase) or "pin", in any ASCII case.
+	 */
+	boolean hasSecretWord() {
+		if (this.secretWord == null) {
+			this.secretWord = anyGroupFoundIn(this.text, SECRET_WORDS);
+		}
+		return this.secretWord;
+	}
+
+	/**
 	 * Whether the text holds "bearer" in any ASCII case.
 	 */
 	boolean hasBearer() {
@@ -87,6 +103,15 @@ final class TextFacts {
 		return count;
 	}
 
+	private static boolean anyGroupFoundIn(String text, AnchoredWord[][] groups) {
+		for (AnchoredWord[] group : groups) {
+			if (AnchoredWord.indexOfAny(group, text, 0) >= 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static boolean anyFoundIn(String text, AnchoredWord[] words) {
 		for (AnchoredWord word : words) {
 			if (word.foundIn(text)) {
@@ -105,6 +130,72 @@ final class TextFacts {
 
 		boolean foundIn(String text) {
 			return indexIn(text, 0) >= 0;
+		}
+
+		char anchorLetter() {
+			return this.word.charAt(this.anchor);
+		}
+
+		/**
+		 * The words grouped by anchor letter, so one scan for a letter serves every word
+		 * anchored on it.
+		 * @param words the words
+		 * @return the groups, in the order their letters first appear
+		 */
+		static AnchoredWord[][] byLetter(AnchoredWord... words) {
+			java.util.Map<Character, java.util.List<AnchoredWord>> groups = new java.util.LinkedHashMap<>();
+			for (AnchoredWord word : words) {
+				groups.computeIfAbsent(word.anchorLetter(), (letter) -> new java.util.ArrayList<>()).add(word);
+			}
+			return groups.values()
+				.stream()
+				.map((group) -> group.toArray(new AnchoredWord[0]))
+				.toArray(AnchoredWord[][]::new);
+		}
+
+		/**
+		 * Where the first of several words anchored on the same letter next starts, in
+		 * any case: one scan for the letter in each case.
+		 * @param group words sharing their anchor letter (their anchor indexes may
+		 * differ)
+		 * @param text the text
+		 * @param from the first index a word may start at
+		 * @return the index, or {@code -1}
+		 */
+		static int indexOfAny(AnchoredWord[] group, String text, int from) {
+			char lower = group[0].anchorLetter();
+			char upper = (char) (lower - ('a' - 'A'));
+			int minAnchor = Integer.MAX_VALUE;
+			int maxAnchor = 0;
+			for (AnchoredWord word : group) {
+				minAnchor = Math.min(minAnchor, word.anchor);
+				maxAnchor = Math.max(maxAnchor, word.anchor);
+			}
+			int nextLower = text.indexOf(lower, from + minAnchor);
+			int nextUpper = text.indexOf(upper, from + minAnchor);
+			int best = -1;
+			while (nextLower >= 0 || nextUpper >= 0) {
+				int hit;
+				if (nextUpper < 0 || (nextLower >= 0 && nextLower < nextUpper)) {
+					hit = nextLower;
+					nextLower = text.indexOf(lower, hit + 1);
+				}
+				else {
+					hit = nextUpper;
+					nextUpper = text.indexOf(upper, hit + 1);
+				}
+				if (best >= 0 && hit - maxAnchor >= best) {
+					// no word anchored here or later can start before what was found
+					break;
+				}
+				for (AnchoredWord word : group) {
+					int start = hit - word.anchor;
+					if (start >= from && (best < 0 || start < best) && word.startsWithIgnoreCase(text, start)) {
+						best = start;
+					}
+				}
+			}
+			return best;
 		}
 
 		/**

@@ -1,6 +1,7 @@
 package dev.llmobs.context;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -23,11 +24,29 @@ public final class ContextStampingSpanProcessor implements SpanProcessor {
 			LlmObsAttributes.GEN_AI_CONVERSATION_ID, LlmObsAttributes.USER_ID, LlmObsAttributes.METADATA,
 			LlmObsAttributes.TAG_TAGS, LlmObsAttributes.LLMOBS_EVALUATION_JUDGE);
 
+	private final UnaryOperator<String> metadataRedaction;
+
+	/**
+	 * Creates a processor that stamps metadata as it was given.
+	 */
+	public ContextStampingSpanProcessor() {
+		this(null);
+	}
+
+	/**
+	 * Creates a processor that redacts the metadata's JSON, once per scope, before
+	 * stamping it.
+	 * @param metadataRedaction redacts the metadata's JSON, or {@code null} for none
+	 */
+	public ContextStampingSpanProcessor(UnaryOperator<String> metadataRedaction) {
+		this.metadataRedaction = metadataRedaction;
+	}
+
 	@Override
 	public void onStart(Context parentContext, ReadWriteSpan span) {
 		LlmObsContext context = LlmObsContext.from(parentContext);
 		if (!context.isEmpty()) {
-			span.setAllAttributes(context.attributes());
+			span.setAllAttributes(context.attributes(this.metadataRedaction));
 		}
 		else if (Span.fromContextOrNull(parentContext) instanceof ReadableSpan parent) {
 			// The context was rebuilt without the session (a thread hop restored by

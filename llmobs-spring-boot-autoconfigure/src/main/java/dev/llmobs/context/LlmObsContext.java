@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -43,6 +44,8 @@ public final class LlmObsContext {
 	private final PromptTemplateInfo prompt;
 
 	private volatile Attributes attributes;
+
+	private volatile RedactedAttributes redactedAttributes;
 
 	private LlmObsContext(String sessionId, String userId, Map<String, Object> metadata, List<String> tags,
 			boolean judge, PromptTemplateInfo prompt) {
@@ -215,6 +218,32 @@ public final class LlmObsContext {
 			this.attributes = result;
 		}
 		return result;
+	}
+
+	/**
+	 * The span attributes with the metadata's JSON passed through a redaction, computed
+	 * once per redaction.
+	 * @param metadataRedaction redacts the metadata's JSON, or {@code null} for none
+	 * @return the attributes
+	 */
+	public Attributes attributes(UnaryOperator<String> metadataRedaction) {
+		Attributes plain = attributes();
+		if (metadataRedaction == null || this.metadata.isEmpty()) {
+			return plain;
+		}
+		RedactedAttributes cached = this.redactedAttributes;
+		if (cached != null && cached.redaction() == metadataRedaction) {
+			return cached.attributes();
+		}
+		String json = plain.get(LlmObsAttributes.METADATA);
+		String redacted = (json != null) ? metadataRedaction.apply(json) : null;
+		Attributes result = (redacted == null || redacted.equals(json)) ? plain
+				: plain.toBuilder().put(LlmObsAttributes.METADATA, redacted).build();
+		this.redactedAttributes = new RedactedAttributes(metadataRedaction, result);
+		return result;
+	}
+
+	private record RedactedAttributes(UnaryOperator<String> redaction, Attributes attributes) {
 	}
 
 	private Attributes computeAttributes() {

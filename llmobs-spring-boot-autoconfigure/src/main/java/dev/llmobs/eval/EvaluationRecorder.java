@@ -1,6 +1,7 @@
 package dev.llmobs.eval;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.logs.LogRecordBuilder;
@@ -45,6 +46,8 @@ public final class EvaluationRecorder {
 
 	private final LlmSpanConventions conventions;
 
+	private final UnaryOperator<String> explanations;
+
 	/**
 	 * Creates a recorder.
 	 * @param tracer creates {@code EVALUATOR} spans
@@ -63,7 +66,7 @@ public final class EvaluationRecorder {
 	 * or {@code null} for none
 	 */
 	public EvaluationRecorder(Tracer tracer, EvaluationListener listener, Logger logger) {
-		this(tracer, listener, logger, LlmSpanConventions.defaults());
+		this(tracer, listener, logger, LlmSpanConventions.defaults(), UnaryOperator.identity());
 	}
 
 	/**
@@ -76,10 +79,25 @@ public final class EvaluationRecorder {
 	 */
 	public EvaluationRecorder(Tracer tracer, EvaluationListener listener, Logger logger,
 			LlmSpanConventions conventions) {
+		this(tracer, listener, logger, conventions, UnaryOperator.identity());
+	}
+
+	/**
+	 * Creates a recorder whose explanations pass through redaction: a judge's explanation
+	 * often quotes the answer or the question it judged.
+	 * @param tracer creates {@code EVALUATOR} spans
+	 * @param listener told about every result
+	 * @param logger emits log records, or {@code null} for none
+	 * @param conventions the conventions results are written in
+	 * @param explanations redacts an explanation before it is recorded
+	 */
+	public EvaluationRecorder(Tracer tracer, EvaluationListener listener, Logger logger, LlmSpanConventions conventions,
+			UnaryOperator<String> explanations) {
 		this.tracer = tracer;
 		this.listener = listener;
 		this.logger = logger;
 		this.conventions = conventions;
+		this.explanations = explanations;
 	}
 
 	/**
@@ -104,7 +122,8 @@ public final class EvaluationRecorder {
 	private void record(Span span, SpanContext judged, List<EvaluationResult> results, String promptVersion) {
 		int index = nextIndex(span);
 		String responseId = responseId(span);
-		for (EvaluationResult result : results) {
+		for (EvaluationResult recorded : results) {
+			EvaluationResult result = redacted(recorded);
 			EvaluationOutcome outcome = outcome(result);
 			for (LlmSpanConvention convention : this.conventions.all()) {
 				convention.evaluation(span, index, outcome);
@@ -150,6 +169,15 @@ public final class EvaluationRecorder {
 		finally {
 			span.end();
 		}
+	}
+
+	private EvaluationResult redacted(EvaluationResult result) {
+		if (result.explanation() == null) {
+			return result;
+		}
+		String explanation = this.explanations.apply(result.explanation());
+		return explanation.equals(result.explanation()) ? result
+				: new EvaluationResult(result.name(), result.score(), result.label(), result.verdict(), explanation);
 	}
 
 	private void log(SpanContext judged, EvaluationOutcome outcome, String responseId) {

@@ -273,7 +273,7 @@ public final class LlmSpanWriter {
 		int written = -1;
 		for (LlmSpanConvention convention : this.active) {
 			int count = convention.documents(span, extraction.documents(), this::captureDocumentContent,
-					this.flattenedAttributeBudget);
+					this.documentCapture::redact, this.flattenedAttributeBudget);
 			if (count >= 0) {
 				written = (written < 0) ? count : Math.min(written, count);
 			}

@@ -17,11 +17,18 @@ import dev.llmobs.export.TraceJson;
 /**
  * Serves the trace viewer: one page and its script and styles, shipped in the jar, and a
  * JSON API over the recent traces. Plain routes of the application, so Spring Security's
- * rules for the path apply.
+ * rules for the path apply; {@link LocalAccessFilter} answers only local or authenticated
+ * requests and sets a strict Content-Security-Policy, which the page works under: no
+ * inline script or style, no {@code eval}.
  */
 public final class TraceViewer {
 
 	private static final String ASSETS = "dev/llmobs/viewer/";
+
+	// served from the page's origin: the policy allows no data: URLs, and a browser
+	// asking for /favicon.ico would log a 404 in the console
+	private static final String ICON = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\">"
+			+ "<rect width=\"16\" height=\"16\" rx=\"3\" fill=\"#3b6ea5\"/></svg>";
 
 	private TraceViewer() {
 	}
@@ -44,6 +51,8 @@ public final class TraceViewer {
 					(request) -> ServerResponse.ok().contentType(new MediaType("text", "javascript")).body(script))
 			.GET(base + "/viewer.css",
 					(request) -> ServerResponse.ok().contentType(new MediaType("text", "css")).body(styles))
+			.GET(base + "/favicon.svg",
+					(request) -> ServerResponse.ok().contentType(new MediaType("image", "svg+xml")).body(ICON))
 			.GET(base + "/api/traces",
 					(request) -> ServerResponse.ok()
 						.contentType(MediaType.APPLICATION_JSON)

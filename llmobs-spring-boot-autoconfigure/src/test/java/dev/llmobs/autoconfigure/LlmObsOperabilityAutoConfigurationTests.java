@@ -74,6 +74,77 @@ class LlmObsOperabilityAutoConfigurationTests {
 	}
 
 	@Test
+	void exportHeadersAreListedByNameWithMaskedValuesWhereverTheyWereSet() {
+		this.runner
+			.withPropertyValues("management.opentelemetry.tracing.export.otlp.headers.Authorization=Bearer sekret-1",
+					"management.opentelemetry.tracing.export.otlp.headers[X-Scope-OrgID]=tenant-sekret-2",
+					"management.opentelemetry.logging.export.otlp.headers.api-key=sekret-3",
+					"OTEL_EXPORTER_OTLP_HEADERS=x-honeycomb-team=sekret-4, x-dataset=sekret-5",
+					"OTEL_EXPORTER_OTLP_TRACES_HEADERS=signoz-access-token=sekret-6")
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addLast(new org.springframework.core.env.SystemEnvironmentPropertySource("test-systemEnvironment",
+						Map.of("MANAGEMENT_OTLP_METRICS_EXPORT_HEADERS_TOKEN", "sekret-7"))))
+			.run((context) -> {
+				Map<?, ?> configuration = (Map<?, ?>) context.getBean(LlmObsEndpoint.class)
+					.recent()
+					.get("configuration");
+				Map<?, ?> export = (Map<?, ?>) configuration.get("export");
+				assertThat(((Map<?, ?>) export.get("headers")).keySet()).map(Object::toString)
+					.containsExactlyInAnyOrder("Authorization", "X-Scope-OrgID", "signoz-access-token");
+				assertThat(((Map<?, ?>) export.get("logsHeaders")).keySet()).map(Object::toString)
+					.containsExactlyInAnyOrder("api-key", "x-honeycomb-team", "x-dataset");
+				assertThat(((Map<?, ?>) export.get("metricsHeaders")).keySet()).map(Object::toString)
+					.containsExactlyInAnyOrder("token", "x-honeycomb-team", "x-dataset");
+				assertThat(export.toString()).doesNotContain("sekret").contains("******");
+			});
+	}
+
+	@Test
+	void endpointAnswersOnlyLocalRequestsThroughAFilterAtItsPath() {
+		new org.springframework.boot.test.context.runner.WebApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(LlmObsExportAutoConfiguration.class, LlmObsActuatorAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.access.default=READ_ONLY",
+					"management.endpoints.web.exposure.include=llmobs", "management.endpoints.web.base-path=/manage",
+					"management.endpoints.web.path-mapping.llmobs=observability")
+			.run((context) -> {
+				org.springframework.boot.web.servlet.FilterRegistrationBean<?> registration = context.getBean(
+						"llmObsEndpointAccessFilter",
+						org.springframework.boot.web.servlet.FilterRegistrationBean.class);
+				assertThat(registration.getUrlPatterns()).containsExactly("/manage/observability",
+						"/manage/observability/*");
+				assertThat(registration.getFilter()).isInstanceOf(dev.llmobs.viewer.LocalAccessFilter.class);
+			});
+	}
+
+	@Test
+	void viewerAnswersRemoteRequestsOnlyWhenAllowed() {
+		org.springframework.boot.test.context.runner.WebApplicationContextRunner web = new org.springframework.boot.test.context.runner.WebApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(LlmObsExportAutoConfiguration.class, LlmObsViewerAutoConfiguration.class))
+			.withPropertyValues("llmobs.viewer.enabled=true", "llmobs.viewer.path=/traces/");
+		web.run((context) -> assertThat(remoteStatus(context, "llmObsViewerAccessFilter")).isEqualTo(403));
+		web.withPropertyValues("llmobs.viewer.allow-remote=true")
+			.run((context) -> assertThat(remoteStatus(context, "llmObsViewerAccessFilter")).isEqualTo(200));
+		web.run((context) -> assertThat(context
+			.getBean("llmObsViewerAccessFilter", org.springframework.boot.web.servlet.FilterRegistrationBean.class)
+			.getUrlPatterns()).containsExactly("/traces", "/traces/*"));
+	}
+
+	private static int remoteStatus(org.springframework.context.ApplicationContext context, String name)
+			throws Exception {
+		org.springframework.boot.web.servlet.FilterRegistrationBean<?> registration = context.getBean(name,
+				org.springframework.boot.web.servlet.FilterRegistrationBean.class);
+		org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest(
+				"GET", "/traces/api/traces");
+		request.setRemoteAddr("203.0.113.9");
+		org.springframework.mock.web.MockHttpServletResponse response = new org.springframework.mock.web.MockHttpServletResponse();
+		registration.getFilter().doFilter(request, response, new org.springframework.mock.web.MockFilterChain());
+		return response.getStatus();
+	}
+
+	@Test
 	void consoleSummariesAreOptIn() {
 		this.runner.withPropertyValues("llmobs.console.enabled=true")
 			.run((context) -> assertThat(context).hasSingleBean(ConsoleTraceReporter.class));

@@ -25,7 +25,9 @@ class RedactorMatchStartsTests {
 			"Secret=abcd1234", "access_token: abcdefgh", "accessToken", "token", "private_key",
 			"\"password\":\"hunter2\"", "\"clientSecret\": \"a\\\"b\"", "\"refreshToken\":\"r1\"", "\"keywords\":\"k\"",
 			"{\"user\":\"alice\",", "\"apiKey\" : \"abc\"}", "x", "word", "Where is my order?", "r\u00e9sum\u00e9",
-			"\u4e2d", "ORDER-123456" };
+			"\u4e2d", "ORDER-123456", "\\", "\\\"", "\\\"password\\\":\\\"hunter2\\\"",
+			"\\\\\\\"apiKey\\\\\\\":\\\\\\\"k\\\\\\\"", "my password is ", "Tr0ub4dor&3", "the PIN is", " is ",
+			"was changed to ", "pin: 4821", "passcode", "API key for staging is", "hunter2." };
 
 	private final Redactor redactor = Redactor.of(EnumSet.allOf(RedactionKind.class), List.of("ORDER-\\d{6}"));
 

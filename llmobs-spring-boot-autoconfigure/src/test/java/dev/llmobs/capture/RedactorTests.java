@@ -100,6 +100,40 @@ class RedactorTests {
 	}
 
 	@Test
+	void secretFieldOfJsonHeldInASerializedStringIsRedacted() {
+		String json = "{\"question\":\"Sign in fails with {\\\"user\\\":\\\"bob\\\",\\\"password\\\":\\\"hunter2\\\"}\"}";
+		assertThat(redact(json)).isEqualTo(
+				"{\"question\":\"Sign in fails with {\\\"user\\\":\\\"bob\\\",\\\"password\\\":\\\"[REDACTED:secret]\\\"}\"}");
+	}
+
+	@Test
+	void secretFieldIsRedactedAtEveryDepthOfSerializationKeepingTheJsonValid() {
+		tools.jackson.databind.json.JsonMapper mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+		String text = "Sign in fails with {\"user\":\"bob\",\"password\":\"hun\\\"ter2\\\\\",\"n\":1}";
+		for (int depth = 0; depth < 4; depth++) {
+			String redacted = redact(text);
+			assertThat(redacted).as("depth %d", depth).doesNotContain("hun").doesNotContain("ter2").contains("bob");
+			assertThat(redacted).contains("[REDACTED:secret]");
+			// still valid JSON at this depth: parse back down to the innermost text
+			String inner = redacted;
+			for (int level = 0; level < depth; level++) {
+				inner = mapper.readValue(inner, String.class);
+			}
+			assertThat(mapper.readTree(inner.substring(inner.indexOf('{'))).get("password").asString())
+				.isEqualTo("[REDACTED:secret]");
+			assertThat(mapper.readTree(inner.substring(inner.indexOf('{'))).get("n").asInt()).isEqualTo(1);
+			text = mapper.writeValueAsString(text);
+		}
+	}
+
+	@Test
+	void assignmentInsideSerializedJsonStopsAtTheEscapedQuote() {
+		assertThat(redact("{\"q\":\"use password=\\\"hunter22\\\" please\"}"))
+			.isEqualTo("{\"q\":\"use [REDACTED:secret]\\\" please\"}");
+		assertThat(redact("{\"q\":\"set PASSWORD=hunter22\"}")).isEqualTo("{\"q\":\"set [REDACTED:secret]\"}");
+	}
+
+	@Test
 	void visaTestNumberWithSpacesIsRedacted() {
 		assertThat(redact("card 4111 1111 1111 1111.")).isEqualTo("card [REDACTED:credit-card].");
 		assertThat(this.listener.counts).containsExactlyEntriesOf(Map.of(RedactionKind.CREDIT_CARDS, 1));

@@ -20,6 +20,18 @@ class TextFactsTests {
 		assertThat(new TextFacts(text).hasSecretName()).isFalse();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "my PIN is", "Passcode", "the API key", "auth token", "a token", "KEY" })
+	void secretWordsOfProseAreFoundInAnyCase(String text) {
+		assertThat(new TextFacts(text).hasSecretWord()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "Where is my order?", "p i n", "the refund arrived" })
+	void textWithoutSecretWordsHasNone(String text) {
+		assertThat(new TextFacts(text).hasSecretWord()).isFalse();
+	}
+
 	@Test
 	void bearerIsFoundInAnyCase() {
 		assertThat(new TextFacts("Authorization: BeArEr x").hasBearer()).isTrue();

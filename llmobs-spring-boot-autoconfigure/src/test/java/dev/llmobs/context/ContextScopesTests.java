@@ -87,6 +87,30 @@ class ContextScopesTests {
 	}
 
 	@Test
+	void metadataIsRedactedWhenTheProcessorIsGivenARedaction() {
+		dev.llmobs.capture.Redactor redactor = dev.llmobs.capture.Redactor
+			.of(java.util.Set.of(dev.llmobs.capture.RedactionKind.SECRETS), List.of());
+		InMemorySpanExporter spans = InMemorySpanExporter.create();
+		SdkTracerProvider redacting = SdkTracerProvider.builder()
+			.addSpanProcessor(new ContextStampingSpanProcessor(
+					(json) -> redactor.redact(json, dev.llmobs.capture.CaptureListener.NONE)))
+			.addSpanProcessor(SimpleSpanProcessor.create(spans))
+			.build();
+		try (LlmObsScope note = LlmObs.metadata("note", "customer wrote {\"password\":\"hunter2\"}");
+				LlmObsScope pin = LlmObs.metadata("ticket", "my pin is 4821")) {
+			redacting.get("t").spanBuilder("first").startSpan().end();
+			redacting.get("t").spanBuilder("second").startSpan().end();
+		}
+		assertThat(spans.getFinishedSpanItems()).hasSize(2).allSatisfy((span) -> {
+			assertThat(attr(span, "metadata")).doesNotContain("hunter2")
+				.doesNotContain("4821")
+				.contains("\"ticket\":\"my pin is [REDACTED:secret]\"")
+				.contains("\\\"password\\\":\\\"[REDACTED:secret]\\\"");
+		});
+		redacting.close();
+	}
+
+	@Test
 	void overlappingScopesOnDifferentThreadsDoNotLeak() throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {

@@ -1,6 +1,7 @@
 package dev.llmobs.eval;
 
 import java.util.List;
+import java.util.Set;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -9,11 +10,43 @@ import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
 import io.opentelemetry.sdk.testing.exporter.InMemoryLogRecordExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.junit.jupiter.api.Test;
+
+import dev.llmobs.capture.CaptureListener;
+import dev.llmobs.capture.RedactionKind;
+import dev.llmobs.capture.Redactor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EvaluationRecorderTests {
+
+	@Test
+	void explanationsPassThroughTheRedactionOnEveryChannel() {
+		InMemoryLogRecordExporter logs = InMemoryLogRecordExporter.create();
+		SdkLoggerProvider loggerProvider = SdkLoggerProvider.builder()
+			.addLogRecordProcessor(SimpleLogRecordProcessor.create(logs))
+			.build();
+		InMemorySpanExporter spans = InMemorySpanExporter.create();
+		SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
+			.addSpanProcessor(SimpleSpanProcessor.create(spans))
+			.build();
+		Redactor redactor = Redactor.of(Set.of(RedactionKind.SECRETS), List.of());
+		EvaluationRecorder recorder = new EvaluationRecorder(tracerProvider.get("t"), EvaluationListener.NONE,
+				loggerProvider.get("dev.llmobs"), (text) -> redactor.redact(text, CaptureListener.NONE));
+		Span span = tracerProvider.get("t").spanBuilder("answer").startSpan();
+		recorder.recordOn(span,
+				List.of(EvaluationResult.fail("answer-quality", 0.2, "the answer repeats 'my password is hunter2'")));
+		span.end();
+		SpanData data = spans.getFinishedSpanItems().get(0);
+		assertThat(data.getAttributes().get(AttributeKey.stringKey("evaluations.0.evaluation.explanation")))
+			.isEqualTo("the answer repeats 'my password is [REDACTED:secret]'");
+		assertThat(data.getEvents().get(0).getAttributes().get(AttributeKey.stringKey("gen_ai.evaluation.explanation")))
+			.isEqualTo("the answer repeats 'my password is [REDACTED:secret]'");
+		assertThat(logs.getFinishedLogRecordItems().get(0).getAttributes().toString()).doesNotContain("hunter2");
+	}
 
 	@Test
 	void eachEvaluationIsAlsoALogRecordInTheSpansContext() {

@@ -222,6 +222,57 @@ class SpringAiObservationEnrichmentTests {
 	}
 
 	@Test
+	void secretsAreRedactedInMessagesToolArgumentsAndToolResultsOfEveryConvention() {
+		Prompt prompt = new Prompt(List.of(new UserMessage("Sign in fails, my password is Tr0ub4dor&3"),
+				AssistantMessage.builder()
+					.content("")
+					.toolCalls(List.of(new AssistantMessage.ToolCall("call_1", "function", "reset_login",
+							"{\"user\":\"bob\",\"password\":\"hunter2\"}")))
+					.build(),
+				ToolResponseMessage.builder()
+					.responses(List.of(new ToolResponseMessage.ToolResponse("call_1", "reset_login",
+							"{\"status\":\"ok\",\"note\":\"new token: abcd1234efgh\"}")))
+					.build()));
+		chat(this.registry, prompt, response(new AssistantMessage("Your new PIN is 4821."), "stop", 30, 5));
+
+		SpanData span = onlySpan();
+		String everything = span.getAttributes().asMap().values().toString();
+		assertThat(everything).doesNotContain("Tr0ub4dor")
+			.doesNotContain("hunter2")
+			.doesNotContain("abcd1234efgh")
+			.doesNotContain("4821")
+			.contains("bob");
+		assertThat(attr(span, "llm.input_messages.1.message.tool_calls.0.tool_call.function.arguments"))
+			.isEqualTo("{\"user\":\"bob\",\"password\":\"[REDACTED:secret]\"}");
+		assertThat(attr(span, "llm.input_messages.0.message.content"))
+			.isEqualTo("Sign in fails, my password is [REDACTED:secret]");
+		assertThat(attr(span, "output.value")).isEqualTo("Your new PIN is [REDACTED:secret].");
+	}
+
+	@Test
+	void documentContentAndMetadataAreRedacted() {
+		SimpleVectorStore store = SimpleVectorStore.builder(new WordEmbeddingModel())
+			.observationRegistry(this.registry)
+			.build();
+		store.add(List.of(new Document("kb-1", "refunds take days; the admin password is Adm1n-2024",
+				Map.of("source", "wiki", "apiKey", "k-1234567890", "note", "{\"token\":\"t-0987\"}"))));
+		this.exporter.reset();
+
+		store.similaritySearch(SearchRequest.builder().query("refunds").topK(1).build());
+
+		SpanData span = this.exporter.getFinishedSpanItems()
+			.stream()
+			.filter((data) -> "RETRIEVER".equals(attr(data, "openinference.span.kind")))
+			.findFirst()
+			.orElseThrow();
+		assertThat((String) attr(span, "retrieval.documents.0.document.content"))
+			.isEqualTo("refunds take days; the admin password is [REDACTED:secret]");
+		assertThat((String) attr(span, "retrieval.documents.0.document.metadata")).contains("wiki")
+			.doesNotContain("t-0987")
+			.doesNotContain("k-1234567890");
+	}
+
+	@Test
 	void longConversationKeepsTheSystemPromptAndTheLatestTurnsWithinTheBudget() {
 		ObservationRegistry small = registry(50);
 		List<Message> messages = new ArrayList<>();

@@ -70,6 +70,8 @@ public final class OtlpTestReceiver implements AutoCloseable {
 
 	private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
 
+	private final List<byte[]> bodies = new CopyOnWriteArrayList<>();
+
 	private final AtomicInteger requests = new AtomicInteger();
 
 	private final List<ReceivedRequest> requestLog = new CopyOnWriteArrayList<>();
@@ -245,10 +247,12 @@ public final class OtlpTestReceiver implements AutoCloseable {
 		}
 		byte[] response = switch (signal) {
 			case "traces" -> {
+				this.bodies.add(body);
 				store(ExportTraceServiceRequest.parseFrom(body));
 				yield ExportTraceServiceResponse.getDefaultInstance().toByteArray();
 			}
 			case "logs" -> {
+				this.bodies.add(body);
 				storeLogs(ExportLogsServiceRequest.parseFrom(body));
 				yield ExportLogsServiceResponse.getDefaultInstance().toByteArray();
 			}
@@ -461,6 +465,44 @@ public final class OtlpTestReceiver implements AutoCloseable {
 		this.logRecords.clear();
 		this.metricNames.clear();
 		this.requestLog.clear();
+		this.bodies.clear();
+	}
+
+	/**
+	 * Whether the raw protobuf bytes of any accepted export request hold the text,
+	 * encoded as UTF-8: a check that does not depend on decoding, for content that must
+	 * never be exported in any attribute, event or resource.
+	 * @param text the text
+	 * @return whether any export request holds it
+	 */
+	public boolean rawExportContains(String text) {
+		byte[] needle = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		for (byte[] body : this.bodies) {
+			if (indexOf(body, needle) >= 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The number of accepted export requests whose raw bytes were kept.
+	 * @return the count
+	 */
+	public int rawExportCount() {
+		return this.bodies.size();
+	}
+
+	private static int indexOf(byte[] haystack, byte[] needle) {
+		outer: for (int i = 0; i <= haystack.length - needle.length; i++) {
+			for (int k = 0; k < needle.length; k++) {
+				if (haystack[i + k] != needle[k]) {
+					continue outer;
+				}
+			}
+			return i;
+		}
+		return -1;
 	}
 
 	/**

@@ -5,7 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +24,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -65,6 +73,8 @@ class TraceViewerBrowserIT {
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=1400,1000",
 				"--user-data-dir=" + Files.createTempDirectory("llmobs-chromium"));
+		// the browser console, to prove the page runs under its Content-Security-Policy
+		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
 			.usingAnyFreePort()
@@ -155,6 +165,40 @@ class TraceViewerBrowserIT {
 		assertThat(turns.findElements(By.tagName("li"))).hasSize(2);
 		assertThat(turns.getText()).contains("How do I get a refund").contains("How long does the refund take");
 		screenshot("viewer-session.png");
+	}
+
+	@Test
+	void pageRendersUnderItsContentSecurityPolicyWithoutConsoleErrors() throws Exception {
+		HttpResponse<String> page = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/llmobs")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(page.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((csp) -> assertThat(csp).contains("script-src 'self'")
+				.contains("style-src 'self'")
+				.doesNotContain("unsafe"));
+		browser.manage().logs().get(LogType.BROWSER);
+		ChatReply reply = ask("csp-session", "How do I export my notes?");
+		openViewer();
+		openTrace(reply.traceId());
+		spanRow("knowledge-base.search").click();
+		WebElement details = browser.findElement(By.id("details"));
+		waiting().until(ExpectedConditions.textToBePresentInElement(details, "Retrieved documents"));
+		((JavascriptExecutor) browser).executeScript("window.llmobsViewer.loadSession('csp-session')");
+		waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("turns")));
+		List<LogEntry> problems = browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+			.toList();
+		assertThat(problems).as("console warnings and errors").isEmpty();
+		// the policy is enforced: an inline script added to the page does not run
+		Object inline = ((JavascriptExecutor) browser).executeScript("var s = document.createElement('script');"
+				+ "s.textContent = 'window.__inline = 1'; document.body.appendChild(s); return window.__inline === 1;");
+		assertThat(inline).isEqualTo(false);
+		assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+			.anySatisfy((entry) -> assertThat(entry.getMessage()).contains("Content Security Policy"));
 	}
 
 	@Test

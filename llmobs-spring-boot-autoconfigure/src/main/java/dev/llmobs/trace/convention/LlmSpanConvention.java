@@ -153,12 +153,13 @@ public interface LlmSpanConvention {
 	 * @param span the retriever span
 	 * @param documents the documents
 	 * @param content captures a document's content
+	 * @param metadata redacts a document's metadata, serialized as JSON
 	 * @param attributeBudget the maximum number of attributes the documents may take
 	 * @return the number of documents written completely, or {@code -1} when this
 	 * convention writes no documents
 	 */
 	default int documents(Span span, List<RetrievedDocument> documents, UnaryOperator<String> content,
-			int attributeBudget) {
+			UnaryOperator<String> metadata, int attributeBudget) {
 		return -1;
 	}
 

@@ -187,9 +187,9 @@ public class OpenInferenceConvention implements LlmSpanConvention {
 
 	@Override
 	public int documents(Span span, List<RetrievedDocument> documents, UnaryOperator<String> content,
-			int attributeBudget) {
+			UnaryOperator<String> metadata, int attributeBudget) {
 		AttributesBuilder builder = Attributes.builder();
-		int written = DocumentAttributes.write(documents, builder, content, attributeBudget);
+		int written = DocumentAttributes.write(documents, builder, content, metadata, attributeBudget);
 		span.setAllAttributes(builder.build());
 		return written;
 	}

@@ -40,12 +40,29 @@ public final class DocumentAttributes {
 	 */
 	public static int write(List<RetrievedDocument> documents, AttributesBuilder builder,
 			UnaryOperator<String> contentTransformer, int attributeBudget) {
+		return write(documents, builder, contentTransformer, UnaryOperator.identity(), attributeBudget);
+	}
+
+	/**
+	 * Writes the documents' attributes.
+	 * @param documents the documents
+	 * @param builder receives the attributes
+	 * @param contentTransformer redacts and truncates content
+	 * @param metadataTransformer redacts the metadata's JSON
+	 * @param attributeBudget the maximum number of attributes to write
+	 * @return the number of documents written completely
+	 */
+	public static int write(List<RetrievedDocument> documents, AttributesBuilder builder,
+			UnaryOperator<String> contentTransformer, UnaryOperator<String> metadataTransformer, int attributeBudget) {
 		int used = 0;
 		int written = 0;
 		for (int i = 0; i < documents.size(); i++) {
 			RetrievedDocument document = documents.get(i);
 			String content = (document.content() != null) ? contentTransformer.apply(document.content()) : null;
 			String metadata = metadataJson(document.metadata());
+			if (metadata != null) {
+				metadata = metadataTransformer.apply(metadata);
+			}
 			int needed = count(document.id()) + count(content) + count(document.score()) + count(metadata);
 			if (used + needed > attributeBudget) {
 				break;

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -16,12 +18,15 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import tools.jackson.core.type.TypeReference;
@@ -38,6 +43,12 @@ import dev.llmobs.annotation.Retriever;
  */
 @Component
 public class KnowledgeBase {
+
+	/** The most distinct terms a query holds. */
+	static final int MAX_TERMS = 256;
+
+	/** The most characters of a question that are analyzed. */
+	static final int MAX_QUERY_CHARS = 4_000;
 
 	private final Analyzer analyzer = new EnglishAnalyzer();
 
@@ -89,6 +100,31 @@ public class KnowledgeBase {
 	}
 
 	/**
+	 * The query for a question: each distinct analyzed term, in the title or the content,
+	 * at most {@value #MAX_TERMS} of them from the first {@value #MAX_QUERY_CHARS}
+	 * characters. One pass of the analyzer, so the cost is linear in the question (the
+	 * classic query parser grew with the square of a long question's size).
+	 */
+	Query query(String question) throws IOException {
+		String text = (question.length() > MAX_QUERY_CHARS) ? question.substring(0, MAX_QUERY_CHARS) : question;
+		Set<String> terms = new LinkedHashSet<>();
+		try (TokenStream tokens = this.analyzer.tokenStream("content", text)) {
+			CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+			tokens.reset();
+			while (terms.size() < MAX_TERMS && tokens.incrementToken()) {
+				terms.add(term.toString());
+			}
+			tokens.end();
+		}
+		BooleanQuery.Builder builder = new BooleanQuery.Builder();
+		for (String term : terms) {
+			builder.add(new TermQuery(new Term("title", term)), BooleanClause.Occur.SHOULD);
+			builder.add(new TermQuery(new Term("content", term)), BooleanClause.Occur.SHOULD);
+		}
+		return builder.build();
+	}
+
+	/**
 	 * Finds the articles most relevant to a question.
 	 * @param query the question
 	 * @param limit the maximum number of articles
@@ -101,15 +137,11 @@ public class KnowledgeBase {
 			return hits;
 		}
 		try {
-			QueryParser parser = new MultiFieldQueryParser(new String[] { "title", "content" }, this.analyzer);
-			Query parsed = parser.parse(QueryParser.escape(query));
+			Query parsed = query(query);
 			for (ScoreDoc hit : this.searcher.search(parsed, limit).scoreDocs) {
 				Document document = this.searcher.storedFields().document(hit.doc);
 				hits.add(new Article(document.get("id"), document.get("title"), document.get("content"), hit.score));
 			}
-		}
-		catch (ParseException ex) {
-			return hits;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -19,7 +19,8 @@ import dev.llmobs.sample.assistant.SupportAssistant;
 /**
  * {@code POST /api/chat} answers a message; {@code GET /api/chat/stream?message=} streams
  * the answer as server-sent events. Send {@code X-Session-Id} and {@code X-User-Id}
- * headers to group turns into a conversation.
+ * headers to group turns into a conversation. A message is at most
+ * {@value ChatInputLimits#MAX_MESSAGE_CHARS} characters (see {@link ChatInputLimits}).
  */
 @RestController
 public class ChatController {
@@ -32,12 +33,12 @@ public class ChatController {
 
 	@PostMapping(path = "/api/chat", consumes = MediaType.APPLICATION_JSON_VALUE)
 	public ChatReply chat(@RequestBody ChatRequest request) {
-		return reply(this.assistant.answer(request.message()));
+		return reply(this.assistant.answer(bounded(request.message())));
 	}
 
 	@GetMapping(path = "/api/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	public SseEmitter stream(@RequestParam String message) throws IOException {
-		ChatReply reply = reply(this.assistant.answer(message));
+		ChatReply reply = reply(this.assistant.answer(bounded(message)));
 		SseEmitter emitter = new SseEmitter();
 		for (String word : reply.answer().split("(?<= )")) {
 			emitter.send(SseEmitter.event().name("chunk").data(word));
@@ -45,6 +46,13 @@ public class ChatController {
 		emitter.send(SseEmitter.event().name("done").data(reply, MediaType.APPLICATION_JSON));
 		emitter.complete();
 		return emitter;
+	}
+
+	private static String bounded(String message) {
+		if (message != null && message.length() > ChatInputLimits.MAX_MESSAGE_CHARS) {
+			throw new ChatWebConfiguration.MessageTooLongException(message.length());
+		}
+		return message;
 	}
 
 	private static ChatReply reply(SupportAnswer answer) {
