@@ -16,6 +16,7 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.junit.jupiter.api.Test;
 
 import dev.llmobs.capture.CaptureListener;
+import dev.llmobs.trace.convention.LlmSpanConventions;
 import dev.llmobs.capture.RedactionKind;
 import dev.llmobs.capture.Redactor;
 
@@ -35,7 +36,8 @@ class EvaluationRecorderTests {
 			.build();
 		Redactor redactor = Redactor.of(Set.of(RedactionKind.SECRETS), List.of());
 		EvaluationRecorder recorder = new EvaluationRecorder(tracerProvider.get("t"), EvaluationListener.NONE,
-				loggerProvider.get("dev.llmobs"), (text) -> redactor.redact(text, CaptureListener.NONE));
+				loggerProvider.get("dev.llmobs"), LlmSpanConventions.defaults(),
+				(text) -> redactor.redact(text, CaptureListener.NONE));
 		Span span = tracerProvider.get("t").spanBuilder("answer").startSpan();
 		recorder.recordOn(span,
 				List.of(EvaluationResult.fail("answer-quality", 0.2, "the answer repeats 'my password is hunter2'")));
