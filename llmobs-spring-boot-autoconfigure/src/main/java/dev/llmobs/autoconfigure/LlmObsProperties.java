@@ -55,6 +55,8 @@ public class LlmObsProperties {
 
 	private final Viewer viewer = new Viewer();
 
+	private final Context context = new Context();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -117,6 +119,10 @@ public class LlmObsProperties {
 
 	public Evaluation getEvaluation() {
 		return this.evaluation;
+	}
+
+	public Context getContext() {
+		return this.context;
 	}
 
 	public Viewer getViewer() {
@@ -760,6 +766,30 @@ public class LlmObsProperties {
 
 		public void setMaxDocumentLength(int maxDocumentLength) {
 			this.maxDocumentLength = maxDocumentLength;
+		}
+
+	}
+
+	/**
+	 * How the trace context (current span, session, user, metadata, tags) follows work to
+	 * other threads.
+	 */
+	public static class Context {
+
+		/**
+		 * Whether Boot's auto-configured task executors and schedulers ({@code @Async},
+		 * {@code applicationTaskExecutor}, {@code @Scheduled}, virtual threads included)
+		 * carry the submitting thread's OpenTelemetry context to the worker thread,
+		 * through a {@code TaskDecorator} bean composed with the application's own.
+		 */
+		private boolean propagateToExecutors = true;
+
+		public boolean isPropagateToExecutors() {
+			return this.propagateToExecutors;
+		}
+
+		public void setPropagateToExecutors(boolean propagateToExecutors) {
+			this.propagateToExecutors = propagateToExecutors;
 		}
 
 	}
