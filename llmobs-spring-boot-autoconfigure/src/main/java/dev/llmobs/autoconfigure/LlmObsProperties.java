@@ -800,7 +800,8 @@ public class LlmObsProperties {
 	public static class Web {
 
 		/**
-		 * Whether the servlet filter takes the session and user of each request.
+		 * Whether the servlet or WebFlux filter takes the session and user of each
+		 * request.
 		 */
 		private boolean enabled = true;
 
