@@ -63,7 +63,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.opentelemetry.tracing.export.schedule-delay=50ms",
 				"management.opentelemetry.tracing.export.max-queue-size=8192",
-				"server.max-http-request-header-size=64KB" })
+				"server.max-http-request-header-size=64KB",
+				"logging.pattern.level=%5p [session=%X{sessionId:-none} user=%X{userId:-none}]" })
 @AutoConfigureTracing
 @ExtendWith(OutputCaptureExtension.class)
 class WebFluxTracingIT {
@@ -122,7 +123,8 @@ class WebFluxTracingIT {
 	}
 
 	@Test
-	void chainRetrieverAndLlmSpansNestUnderTheServerSpanWithSessionAndUserOnEverySpan() throws Exception {
+	void chainRetrieverAndLlmSpansNestUnderTheServerSpanWithSessionAndUserOnEverySpan(CapturedOutput output)
+			throws Exception {
 		HttpResponse<String> response = this.http.send(chatRequest("refund policy", "conv-1", "alice"),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -139,6 +141,10 @@ class WebFluxTracingIT {
 			assertThat(span.attr("gen_ai.conversation.id")).as(span.name()).isEqualTo("conv-1");
 			assertThat(span.attr("user.id")).as(span.name()).isEqualTo("alice");
 		});
+		assertThat(output.getOut()
+			.lines()
+			.filter((line) -> line.contains("searching the knowledge base for refund policy"))).singleElement()
+			.satisfies((line) -> assertThat(line).contains("[session=conv-1 user=alice]"));
 	}
 
 	@Test
@@ -328,9 +334,15 @@ class WebFluxTracingIT {
 	@Component
 	static class Knowledge {
 
+		private static final org.apache.commons.logging.Log logger = org.apache.commons.logging.LogFactory
+			.getLog(Knowledge.class);
+
 		@Retriever
 		public Mono<String> search(String query) {
-			return Mono.fromSupplier(() -> "doc about " + query).subscribeOn(Schedulers.boundedElastic());
+			return Mono.fromSupplier(() -> {
+				logger.info("searching the knowledge base for " + query);
+				return "doc about " + query;
+			}).subscribeOn(Schedulers.boundedElastic());
 		}
 
 	}
