@@ -12,6 +12,8 @@ import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Scope;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 import org.slf4j.MDC;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -21,6 +23,7 @@ import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
 import org.springframework.boot.task.SimpleAsyncTaskSchedulerBuilder;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -100,6 +103,19 @@ class LlmObsContextPropagationAutoConfigurationTests {
 	}
 
 	@Test
+	@EnabledForJreRange(min = JRE.JAVA_21)
+	void theVirtualThreadApplicationTaskExecutorCarriesTheContext() {
+		this.runner.withPropertyValues("spring.threads.virtual.enabled=true").run((context) -> {
+			Executor executor = context.getBean("applicationTaskExecutor", Executor.class);
+			assertThat(executor).isInstanceOf(SimpleAsyncTaskExecutor.class);
+			Seen seen = runOn(executor);
+			assertThat(seen.virtualThread()).isTrue();
+			assertThat(seen.span()).isEqualTo(SPAN);
+			assertThat(seen.session()).isEqualTo("conv-1");
+		});
+	}
+
+	@Test
 	void schedulersCarryTheContext() {
 		this.runner.run((context) -> {
 			ThreadPoolTaskScheduler pool = context.getBean(ThreadPoolTaskSchedulerBuilder.class).build();
@@ -151,12 +167,22 @@ class LlmObsContextPropagationAutoConfigurationTests {
 		return seen.get(10, TimeUnit.SECONDS);
 	}
 
-	record Seen(SpanContext span, String session, String user, String mdcSession) {
+	record Seen(SpanContext span, String session, String user, String mdcSession, boolean virtualThread) {
 
 		static Seen now() {
 			LlmObsContext current = LlmObsContext.current();
 			return new Seen(Span.current().getSpanContext(), current.sessionId(), current.userId(),
-					MDC.get(ContextScopes.MDC_SESSION_ID));
+					MDC.get(ContextScopes.MDC_SESSION_ID), isVirtual(Thread.currentThread()));
+		}
+
+		/** {@code Thread.isVirtual()} exists from Java 21; the build targets 17. */
+		private static boolean isVirtual(Thread thread) {
+			try {
+				return (boolean) Thread.class.getMethod("isVirtual").invoke(thread);
+			}
+			catch (ReflectiveOperationException ex) {
+				return false;
+			}
 		}
 
 	}
