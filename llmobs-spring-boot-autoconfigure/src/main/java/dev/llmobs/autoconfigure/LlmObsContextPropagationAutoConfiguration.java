@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguratio
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Fallback;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.task.TaskDecorator;
@@ -31,9 +32,11 @@ public final class LlmObsContextPropagationAutoConfiguration {
 
 	/**
 	 * Lowest precedence, so it is the outermost decorator of Boot's composite: the
-	 * application's own decorators run with the context already restored.
+	 * application's own decorators run with the context already restored. A fallback, so
+	 * code injecting the application's single {@code TaskDecorator} still gets it.
 	 */
 	@Bean
+	@Fallback
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "llmobs.context.propagate-to-executors", matchIfMissing = true)

@@ -94,6 +94,29 @@ class LlmObsContextPropagationAutoConfigurationTests {
 	}
 
 	@Test
+	void codeInjectingTheApplicationsSingleTaskDecoratorStillGetsIt() {
+		TaskDecorator userDecorator = (runnable) -> runnable;
+		this.runner.withBean("userDecorator", TaskDecorator.class, () -> userDecorator)
+			.withBean(DecoratorUser.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(DecoratorUser.class).decorator).isSameAs(userDecorator);
+				assertThat(runOn(context.getBean("applicationTaskExecutor", Executor.class)).session())
+					.isEqualTo("conv-1");
+			});
+	}
+
+	static class DecoratorUser {
+
+		final TaskDecorator decorator;
+
+		DecoratorUser(TaskDecorator decorator) {
+			this.decorator = decorator;
+		}
+
+	}
+
+	@Test
 	void simpleAsyncExecutorsAsUsedForVirtualThreadsCarryTheContext() {
 		this.runner.run((context) -> {
 			Seen seen = runOn(context.getBean(SimpleAsyncTaskExecutorBuilder.class).build());
