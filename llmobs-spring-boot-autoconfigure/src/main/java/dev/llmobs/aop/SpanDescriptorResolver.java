@@ -100,12 +100,15 @@ public final class SpanDescriptorResolver {
 		List<String> names = new ArrayList<>();
 		List<Integer> indexes = new ArrayList<>();
 		int queryIndex = -1;
-		for (int i = 0; i < parameters.length; i++) {
+		// A Kotlin suspend function's last parameter is its continuation: not an input,
+		// and not among the names Kotlin reflection discovers.
+		int inputs = isContinuation(parameters) ? parameters.length - 1 : parameters.length;
+		for (int i = 0; i < inputs; i++) {
 			if (parameters[i].isAnnotationPresent(RetrievalQuery.class)) {
 				queryIndex = i;
 			}
 			if (!parameters[i].isAnnotationPresent(NoCapture.class)) {
-				names.add((discovered != null) ? discovered[i] : parameters[i].getName());
+				names.add(name(discovered, parameters, i));
 				indexes.add(i);
 			}
 		}
@@ -117,6 +120,15 @@ public final class SpanDescriptorResolver {
 				captureInput, captureOutput, names.toArray(String[]::new),
 				indexes.stream().mapToInt(Integer::intValue).toArray(), queryIndex, options.identity(),
 				evaluationSpec(method, discovered, parameters), prompt(method, targetClass));
+	}
+
+	private static boolean isContinuation(Parameter[] parameters) {
+		return parameters.length > 0
+				&& parameters[parameters.length - 1].getType().getName().equals("kotlin.coroutines.Continuation");
+	}
+
+	private static String name(String[] discovered, Parameter[] parameters, int index) {
+		return (discovered != null && index < discovered.length) ? discovered[index] : parameters[index].getName();
 	}
 
 	private static PromptTemplateInfo prompt(Method method, Class<?> targetClass) {
@@ -142,7 +154,7 @@ public final class SpanDescriptorResolver {
 			return -1;
 		}
 		for (int i = 0; i < parameters.length; i++) {
-			String parameterName = (names != null) ? names[i] : parameters[i].getName();
+			String parameterName = name(names, parameters, i);
 			if (parameterName.equals(name)) {
 				return i;
 			}

@@ -1,10 +1,13 @@
 package dev.llmobs.aop;
 
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import org.aopalliance.intercept.MethodInvocation;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.util.ClassUtils;
 
+import dev.llmobs.kotlin.SuspendingInvocations;
 import dev.llmobs.trace.LlmSpanTracer;
 import dev.llmobs.trace.SpanCompletion;
 import dev.llmobs.trace.SpanDescriptor;
@@ -12,9 +15,16 @@ import dev.llmobs.trace.SpanDescriptor;
 /**
  * The default {@link InvocationProcessor}: one span per call, current while the method
  * runs, ended when the work ends (on return, or on completion of an asynchronous result).
- * The method's own exception is rethrown untouched.
+ * The method's own exception is rethrown untouched. A Kotlin {@code suspend} function
+ * (Spring AOP hands its result over as a {@code Mono} when
+ * {@code kotlinx-coroutines-reactor} is present) runs with the span current after every
+ * suspension, and its span ends when the coroutine completes.
  */
 public final class TracingInvocationProcessor implements InvocationProcessor {
+
+	/** The condition under which Spring AOP adapts {@code suspend} functions to Mono. */
+	private static final boolean coroutinesPresent = ClassUtils.isPresent("kotlinx.coroutines.reactor.MonoKt",
+			TracingInvocationProcessor.class.getClassLoader());
 
 	private final SpanDescriptorResolver descriptors;
 
@@ -42,7 +52,11 @@ public final class TracingInvocationProcessor implements InvocationProcessor {
 			return invocation.proceed();
 		}
 		Object result;
-		try (Scope scope = this.tracer.contextFor(completion).makeCurrent()) {
+		Context context = this.tracer.contextFor(completion);
+		if (coroutinesPresent) {
+			bindSuspending(invocation, context);
+		}
+		try (Scope scope = context.makeCurrent()) {
 			result = invocation.proceed();
 		}
 		catch (Throwable ex) {
@@ -50,6 +64,15 @@ public final class TracingInvocationProcessor implements InvocationProcessor {
 			throw ex;
 		}
 		return this.returnValueHandlers.handle(result, completion);
+	}
+
+	private static void bindSuspending(MethodInvocation invocation, Context context) {
+		try {
+			SuspendingInvocations.bind(invocation, context);
+		}
+		catch (Throwable ex) {
+			dev.llmobs.trace.RecordingFailures.record("the context of a suspend function", ex);
+		}
 	}
 
 	private SpanCompletion start(MethodInvocation invocation) {

@@ -46,7 +46,16 @@ public final class UnadvisableMethodReporter implements BeanPostProcessor, Smart
 					this.unadvisable.add(type.getName() + "." + method.getName() + " (" + reason + ")");
 				}
 			}
-		}, (method) -> method.getDeclaringClass() != Object.class);
+		}, (method) -> method.getDeclaringClass() != Object.class && !isSuspendImpl(method));
+	}
+
+	/**
+	 * Kotlin compiles an open {@code suspend fun} into the advisable method and a static
+	 * {@code name$suspendImpl} holding its body, with the same annotations; only the
+	 * first is called through the proxy.
+	 */
+	private static boolean isSuspendImpl(Method method) {
+		return Modifier.isStatic(method.getModifiers()) && method.getName().endsWith("$suspendImpl");
 	}
 
 	private static String reason(Method method, boolean finalClass, boolean annotatedClass) {

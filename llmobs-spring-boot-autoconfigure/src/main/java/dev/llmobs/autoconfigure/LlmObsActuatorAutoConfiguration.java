@@ -137,6 +137,8 @@ public final class LlmObsActuatorAutoConfiguration {
 		configuration.put("web", Map.of("enabled", web.isEnabled(), "sessionHeader", web.getSessionHeader(),
 				"userHeader", web.getUserHeader(), "userFromPrincipal", web.isUserFromPrincipal(), "hashUserIds",
 				web.isHashUserIds(), "propagate", web.isPropagate(), "propagateHosts", web.getPropagateHosts()));
+		configuration.put("context", Map.of("propagateToExecutors", properties.getContext().isPropagateToExecutors(),
+				"reactorContextPropagation", environment.getProperty("spring.reactor.context-propagation", "limited")));
 		configuration.put("recentTraces", Map.of("maxTraces", properties.getRecentTraces().getMaxTraces()));
 		configuration.put("console", properties.getConsole().isEnabled());
 		LlmObsProperties.Sampling sampling = properties.getSampling();

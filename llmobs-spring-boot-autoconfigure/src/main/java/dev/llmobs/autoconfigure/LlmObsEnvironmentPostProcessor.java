@@ -22,6 +22,9 @@ import org.springframework.core.env.StandardEnvironment;
  * <li>keeps the OTLP metrics registry from pushing to {@code localhost:4318} unless an
  * OTLP metrics URL or {@code management.otlp.metrics.export.enabled} is configured, so a
  * fresh app opens no connections;</li>
+ * <li>turns on Reactor's automatic context propagation
+ * ({@code spring.reactor.context-propagation=auto}) unless it is set, so the trace, the
+ * session and the user follow reactive pipelines across schedulers;</li>
  * <li>maps {@code OPENINFERENCE_HIDE_INPUTS} / {@code OPENINFERENCE_HIDE_OUTPUTS} to
  * {@code llmobs.capture.inputs} / {@code outputs};</li>
  * <li>fills in what the {@code llmobs.export.backend} preset needs (endpoints, headers,
@@ -38,6 +41,8 @@ public class LlmObsEnvironmentPostProcessor implements EnvironmentPostProcessor,
 	public static final String PRESET_SOURCE = "llmobsBackendPreset";
 
 	static final String SAMPLING_PROBABILITY = "management.tracing.sampling.probability";
+
+	static final String REACTOR_CONTEXT_PROPAGATION = "spring.reactor.context-propagation";
 
 	private static final String OTLP_METRICS_ENABLED = "management.otlp.metrics.export.enabled";
 
@@ -68,6 +73,9 @@ public class LlmObsEnvironmentPostProcessor implements EnvironmentPostProcessor,
 		Map<String, Object> defaults = new HashMap<>();
 		if (!environment.containsProperty(SAMPLING_PROBABILITY)) {
 			defaults.put(SAMPLING_PROBABILITY, "1.0");
+		}
+		if (!environment.containsProperty(REACTOR_CONTEXT_PROPAGATION)) {
+			defaults.put(REACTOR_CONTEXT_PROPAGATION, "auto");
 		}
 		if (!metricsExportConfigured(environment)) {
 			defaults.put(OTLP_METRICS_ENABLED, "false");

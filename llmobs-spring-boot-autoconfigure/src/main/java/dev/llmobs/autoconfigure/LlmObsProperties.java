@@ -65,6 +65,8 @@ public class LlmObsProperties {
 
 	private final Feedback feedback = new Feedback();
 
+	private final Context context = new Context();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -127,6 +129,10 @@ public class LlmObsProperties {
 
 	public Evaluation getEvaluation() {
 		return this.evaluation;
+	}
+
+	public Context getContext() {
+		return this.context;
 	}
 
 	public Viewer getViewer() {
@@ -1120,12 +1126,37 @@ public class LlmObsProperties {
 	}
 
 	/**
+	 * How the trace context (current span, session, user, metadata, tags) follows work to
+	 * other threads.
+	 */
+	public static class Context {
+
+		/**
+		 * Whether Boot's auto-configured task executors and schedulers ({@code @Async},
+		 * {@code applicationTaskExecutor}, {@code @Scheduled}, virtual threads included)
+		 * carry the submitting thread's OpenTelemetry context to the worker thread,
+		 * through a {@code TaskDecorator} bean composed with the application's own.
+		 */
+		private boolean propagateToExecutors = true;
+
+		public boolean isPropagateToExecutors() {
+			return this.propagateToExecutors;
+		}
+
+		public void setPropagateToExecutors(boolean propagateToExecutors) {
+			this.propagateToExecutors = propagateToExecutors;
+		}
+
+	}
+
+	/**
 	 * How the session and user of HTTP requests are found.
 	 */
 	public static class Web {
 
 		/**
-		 * Whether the servlet filter takes the session and user of each request.
+		 * Whether the servlet or WebFlux filter takes the session and user of each
+		 * request.
 		 */
 		private boolean enabled = true;
 

@@ -82,9 +82,7 @@ public final class LlmObsWebAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		RejectedIdListener llmObsRejectedIdListener(ObjectProvider<MeterRegistry> registry) {
-			return (field, reason) -> registry
-				.ifAvailable((meters) -> meters.counter("llmobs.web.rejected_ids", "field", field, "reason", reason)
-					.increment());
+			return RejectedIdMeters.listener(registry);
 		}
 
 	}

@@ -48,6 +48,30 @@ public final class ContextScopes {
 	}
 
 	/**
+	 * Makes a context captured on another thread current here, with its session and user
+	 * in the logging MDC, until the scope closes; used by task decorators and reactive
+	 * filters, which restore a whole context rather than derive one.
+	 * @param context the context to make current
+	 * @return the scope to close
+	 */
+	public static LlmObsScope attach(Context context) {
+		LlmObsContext llmObs = LlmObsContext.from(context);
+		Scope scope = context.makeCurrent();
+		if (llmObs.isEmpty()) {
+			return scope::close;
+		}
+		String previousSession = MDC.get(MDC_SESSION_ID);
+		String previousUser = MDC.get(MDC_USER_ID);
+		putOrRemove(MDC_SESSION_ID, llmObs.sessionId());
+		putOrRemove(MDC_USER_ID, llmObs.userId());
+		return () -> {
+			scope.close();
+			putOrRemove(MDC_SESSION_ID, previousSession);
+			putOrRemove(MDC_USER_ID, previousUser);
+		};
+	}
+
+	/**
 	 * The context to make current for a span: the span, the current baggage, the
 	 * {@link LlmObsContext} and the trace's accumulators (cost, nested model calls), on
 	 * top of the root context. Starting from the root drops the private key Micrometer's

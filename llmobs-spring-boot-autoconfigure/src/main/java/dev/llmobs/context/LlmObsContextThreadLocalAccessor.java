@@ -5,19 +5,19 @@ import java.util.Deque;
 
 import io.micrometer.context.ThreadLocalAccessor;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 
 /**
  * Lets Micrometer's context propagation carry the session, user, metadata and tags across
  * threads: {@code ContextPropagatingTaskDecorator} for {@code @Async} and task executors,
- * and Reactor's automatic context propagation. Registered through {@code ServiceLoader}.
+ * and Reactor's automatic context propagation, with session and user in the logging MDC
+ * while restored. Registered through {@code ServiceLoader}.
  */
 public final class LlmObsContextThreadLocalAccessor implements ThreadLocalAccessor<LlmObsContext> {
 
 	/** The context-propagation key. */
 	public static final String KEY = "llmobs.context";
 
-	private static final ThreadLocal<Deque<Scope>> scopes = ThreadLocal.withInitial(ArrayDeque::new);
+	private static final ThreadLocal<Deque<LlmObsScope>> scopes = ThreadLocal.withInitial(ArrayDeque::new);
 
 	@Override
 	public Object key() {
@@ -32,7 +32,7 @@ public final class LlmObsContextThreadLocalAccessor implements ThreadLocalAccess
 
 	@Override
 	public void setValue(LlmObsContext value) {
-		scopes.get().push(value.storeIn(Context.current()).makeCurrent());
+		scopes.get().push(ContextScopes.attach(value.storeIn(Context.current())));
 	}
 
 	@Override
@@ -51,8 +51,8 @@ public final class LlmObsContextThreadLocalAccessor implements ThreadLocalAccess
 	}
 
 	private static void closeLatest() {
-		Deque<Scope> open = scopes.get();
-		Scope latest = open.poll();
+		Deque<LlmObsScope> open = scopes.get();
+		LlmObsScope latest = open.poll();
 		if (latest != null) {
 			latest.close();
 		}

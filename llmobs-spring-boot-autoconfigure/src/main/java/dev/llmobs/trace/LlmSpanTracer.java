@@ -108,7 +108,9 @@ public final class LlmSpanTracer {
 		Context current = completion.parentContext();
 		if (!completion.span().isRecording()) {
 			Context context = current.with(completion.span());
-			return (declared != null) ? withPrompt(context, declared) : context;
+			context = (declared != null) ? withPrompt(context, declared) : context;
+			completion.useContext(context);
+			return context;
 		}
 		Context context = ContextScopes.contextFor(current, completion.span());
 		if (declared != null) {
@@ -124,6 +126,7 @@ public final class LlmSpanTracer {
 			completion.useNestedModelCalls(nested);
 			context = nested.storeIn(context);
 		}
+		completion.useContext(context);
 		return context;
 	}
 

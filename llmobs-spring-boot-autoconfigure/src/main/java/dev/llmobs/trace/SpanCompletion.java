@@ -37,6 +37,8 @@ public final class SpanCompletion {
 
 	private Context parentContext;
 
+	private Context context;
+
 	private final Object[] arguments;
 
 	private final CompletionHook hook;
@@ -87,6 +89,20 @@ public final class SpanCompletion {
 	 */
 	Context parentContext() {
 		return (this.parentContext != null) ? this.parentContext : Context.current();
+	}
+
+	void useContext(Context context) {
+		this.context = context;
+	}
+
+	/**
+	 * The context made current while the span's work runs (the span, the session and the
+	 * trace's accumulators), for work that continues later: a reactive pipeline or a
+	 * coroutine.
+	 * @return the context
+	 */
+	public Context context() {
+		return (this.context != null) ? this.context : parentContext().with(this.span);
 	}
 
 	/**

@@ -3,13 +3,10 @@ package dev.llmobs.web;
 import java.io.IOException;
 
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,19 +24,13 @@ import dev.llmobs.trace.RecordingFailures;
  */
 public final class LlmObsWebFilter extends OncePerRequestFilter {
 
-	private static final Log logger = LogFactory.getLog(LlmObsWebFilter.class);
-
 	private final SessionIdResolver sessionIds;
 
 	private final UserIdResolver userIds;
 
-	private final IdValidator validator;
-
-	private final UserIdHasher hasher;
+	private final RequestIdentity identity;
 
 	private final String traceIdHeader;
-
-	private final RejectedIdListener rejections;
 
 	/**
 	 * Creates the filter.
@@ -54,10 +45,8 @@ public final class LlmObsWebFilter extends OncePerRequestFilter {
 			UserIdHasher hasher, String traceIdHeader, RejectedIdListener rejections) {
 		this.sessionIds = sessionIds;
 		this.userIds = userIds;
-		this.validator = validator;
-		this.hasher = hasher;
+		this.identity = new RequestIdentity(validator, hasher, rejections);
 		this.traceIdHeader = traceIdHeader;
-		this.rejections = rejections;
 	}
 
 	@Override
@@ -69,74 +58,30 @@ public final class LlmObsWebFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		LlmObsContext resolved = resolve(request);
-		stampServerSpan(resolved, response);
+		String traceId = this.identity.stamp(Span.current(), resolved);
+		if (traceId != null && !this.traceIdHeader.isEmpty() && !response.isCommitted()) {
+			response.setHeader(this.traceIdHeader, traceId);
+		}
 		if (resolved.isEmpty()) {
 			chain.doFilter(request, response);
 			return;
 		}
-		try (LlmObsScope scope = ContextScopes.open((current) -> merge(current, resolved))) {
+		try (LlmObsScope scope = ContextScopes.open((current) -> RequestIdentity.merge(current, resolved))) {
 			chain.doFilter(request, response);
 		}
 	}
 
 	private LlmObsContext resolve(HttpServletRequest request) {
-		LlmObsContext context = LlmObsContext.EMPTY;
+		String session = null;
+		String user = null;
 		try {
-			String session = accept("session", this.sessionIds.resolveSessionId(request));
-			if (session != null) {
-				context = context.withSession(session);
-			}
-			String user = accept("user", this.userIds.resolveUserId(request));
-			if (user != null) {
-				context = context.withUser((this.hasher != null) ? this.hasher.hash(user) : user);
-			}
+			session = this.sessionIds.resolveSessionId(request);
+			user = this.userIds.resolveUserId(request);
 		}
 		catch (RuntimeException ex) {
 			RecordingFailures.record("the session or user of a request", ex);
 		}
-		return context;
-	}
-
-	private String accept(String field, String value) {
-		if (value == null) {
-			return null;
-		}
-		String reason = this.validator.rejection(value);
-		if (reason == null) {
-			return value;
-		}
-		this.rejections.rejected(field, reason);
-		if (logger.isDebugEnabled()) {
-			logger.debug("llmobs dropped the " + field + " id of a request: " + reason);
-		}
-		return null;
-	}
-
-	private void stampServerSpan(LlmObsContext resolved, HttpServletResponse response) {
-		try {
-			Span serverSpan = Span.current();
-			SpanContext spanContext = serverSpan.getSpanContext();
-			if (!resolved.isEmpty()) {
-				serverSpan.setAllAttributes(resolved.attributes());
-			}
-			if (!this.traceIdHeader.isEmpty() && spanContext.isValid() && !response.isCommitted()) {
-				response.setHeader(this.traceIdHeader, spanContext.getTraceId());
-			}
-		}
-		catch (RuntimeException ex) {
-			RecordingFailures.record("the server span of a request", ex);
-		}
-	}
-
-	private static LlmObsContext merge(LlmObsContext current, LlmObsContext resolved) {
-		LlmObsContext merged = current;
-		if (resolved.sessionId() != null) {
-			merged = merged.withSession(resolved.sessionId());
-		}
-		if (resolved.userId() != null) {
-			merged = merged.withUser(resolved.userId());
-		}
-		return merged;
+		return this.identity.resolve(session, user);
 	}
 
 }

@@ -34,6 +34,15 @@ class LlmObsEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void reactorContextPropagationIsAutomaticUnlessTheUserChoseAMode() {
+		assertThat(environment(Map.of(), Map.of()).getProperty("spring.reactor.context-propagation")).isEqualTo("auto");
+		assertThat(environment(Map.of("spring.reactor.context-propagation", "limited"), Map.of())
+			.getProperty("spring.reactor.context-propagation")).isEqualTo("limited");
+		assertThat(environment(Map.of(), Map.of("SPRING_REACTOR_CONTEXT_PROPAGATION", "limited"))
+			.getProperty("spring.reactor.context-propagation")).isEqualTo("limited");
+	}
+
+	@Test
 	void otlpMetricsExportStaysOffUnlessConfigured() {
 		assertThat(environment(Map.of(), Map.of()).getProperty("management.otlp.metrics.export.enabled"))
 			.isEqualTo("false");

@@ -145,6 +145,16 @@ class LlmObsOperabilityAutoConfigurationTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void theEffectiveConfigurationShowsHowTheContextCrossesThreads() {
+		this.runner.withPropertyValues("llmobs.context.propagate-to-executors=false").run((context) -> {
+			Map<?, ?> configuration = (Map<?, ?>) context.getBean(LlmObsEndpoint.class).recent().get("configuration");
+			assertThat((Map<String, Object>) configuration.get("context")).containsEntry("propagateToExecutors", false)
+				.containsKey("reactorContextPropagation");
+		});
+	}
+
+	@Test
 	void consoleSummariesAreOptIn() {
 		this.runner.withPropertyValues("llmobs.console.enabled=true")
 			.run((context) -> assertThat(context).hasSingleBean(ConsoleTraceReporter.class));

@@ -32,9 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.stereotype.Component;
@@ -234,11 +232,6 @@ class SessionsIT {
 	@EnableAsync
 	@Import({ ChatFlow.class, AsyncStep.class, ChatController.class })
 	static class SessionApp {
-
-		@Bean
-		ContextPropagatingTaskDecorator contextPropagatingTaskDecorator() {
-			return new ContextPropagatingTaskDecorator();
-		}
 
 	}
 

@@ -2,6 +2,10 @@ package dev.llmobs.sample.assistant;
 
 import java.util.List;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
 import org.springframework.stereotype.Service;
 
 import dev.llmobs.annotation.Evaluated;
@@ -40,6 +44,20 @@ public class SupportAssistant {
 		List<Article> articles = this.knowledgeBase.search(question, ARTICLES);
 		ModelReply reply = this.model.answer(this.prompts.build(question, articles));
 		return new SupportAnswer(reply.text(), articles, this.model.label());
+	}
+
+	/**
+	 * The same flow streamed: the search runs on another thread and the model streams its
+	 * answer; every step still nests under this chain, which ends after the last chunk.
+	 * @param question the question
+	 * @return the chunks of the answer
+	 */
+	@LlmChain(name = "support-flow-stream")
+	@LlmPrompt(id = PromptBuilder.TEMPLATE_ID, version = PromptBuilder.VERSION, template = PromptBuilder.TEMPLATE)
+	public Flux<String> answerStream(String question) {
+		return Mono.fromCallable(() -> this.knowledgeBase.search(question, ARTICLES))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMapMany((articles) -> this.model.stream(this.prompts.build(question, articles)));
 	}
 
 }

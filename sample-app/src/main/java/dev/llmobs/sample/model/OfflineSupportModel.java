@@ -1,5 +1,6 @@
 package dev.llmobs.sample.model;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,10 +9,12 @@ import java.util.regex.Pattern;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import reactor.core.publisher.Flux;
 
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
+import dev.llmobs.LlmObs;
 import dev.llmobs.annotation.LlmCall;
 
 /**
@@ -38,6 +41,22 @@ public class OfflineSupportModel implements SupportModel {
 	@Override
 	@LlmCall(provider = "offline", model = MODEL)
 	public ModelReply answer(SupportPrompt prompt) {
+		return reply(prompt);
+	}
+
+	/**
+	 * Streams the same answer word by word, as a model streams tokens; the usage is known
+	 * up front here, so it is recorded before the first chunk.
+	 */
+	@Override
+	@LlmCall(provider = "offline", model = MODEL)
+	public Flux<String> stream(SupportPrompt prompt) {
+		ModelReply reply = reply(prompt);
+		LlmObs.recordUsage(MODEL, reply.usage().inputTokens(), reply.usage().outputTokens());
+		return Flux.fromArray(reply.text().split("(?<= )")).delayElements(Duration.ofMillis(5));
+	}
+
+	private ModelReply reply(SupportPrompt prompt) {
 		List<String> sentences = bestSentences(prompt.user(), prompt.system(), 2);
 		String text = sentences.isEmpty()
 				? "[offline model] I could not find this in the help center. Please contact support."

@@ -1,5 +1,7 @@
 package dev.llmobs.sample.model;
 
+import reactor.core.publisher.Flux;
+
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatModel;
@@ -37,6 +39,14 @@ public class OpenAiSupportModel implements SupportModel {
 		var usage = response.getMetadata().getUsage();
 		return new ModelReply(text, response.getMetadata().getModel(),
 				new ModelReply.Usage(usage.getPromptTokens(), usage.getCompletionTokens()));
+	}
+
+	@Override
+	@LlmCall(provider = "openai")
+	public Flux<String> stream(SupportPrompt prompt) {
+		return this.chatModel.stream(new Prompt(new SystemMessage(prompt.system()), new UserMessage(prompt.user())))
+			.mapNotNull(
+					(response) -> (response.getResult() != null) ? response.getResult().getOutput().getText() : null);
 	}
 
 	@Override

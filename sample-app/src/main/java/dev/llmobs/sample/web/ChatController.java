@@ -1,17 +1,18 @@
 package dev.llmobs.sample.web;
 
-import java.io.IOException;
 import java.util.List;
 
 import io.opentelemetry.api.trace.Span;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.llmobs.sample.assistant.SupportAnswer;
 import dev.llmobs.sample.assistant.SupportAssistant;
@@ -36,16 +37,18 @@ public class ChatController {
 		return reply(this.assistant.answer(bounded(request.message())));
 	}
 
+	/**
+	 * Streams the answer as it is generated: {@code chunk} events, then a {@code done}
+	 * event carrying the trace id (also in the {@code X-Trace-Id} response header).
+	 * @param message the question
+	 * @return the events
+	 */
 	@GetMapping(path = "/api/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	public SseEmitter stream(@RequestParam String message) throws IOException {
-		ChatReply reply = reply(this.assistant.answer(bounded(message)));
-		SseEmitter emitter = new SseEmitter();
-		for (String word : reply.answer().split("(?<= )")) {
-			emitter.send(SseEmitter.event().name("chunk").data(word));
-		}
-		emitter.send(SseEmitter.event().name("done").data(reply, MediaType.APPLICATION_JSON));
-		emitter.complete();
-		return emitter;
+	public Flux<ServerSentEvent<String>> stream(@RequestParam String message) {
+		String traceId = Span.current().getSpanContext().getTraceId();
+		return this.assistant.answerStream(bounded(message))
+			.map((chunk) -> ServerSentEvent.builder(chunk).event("chunk").build())
+			.concatWith(Mono.fromSupplier(() -> ServerSentEvent.builder(traceId).event("done").build()));
 	}
 
 	private static String bounded(String message) {
