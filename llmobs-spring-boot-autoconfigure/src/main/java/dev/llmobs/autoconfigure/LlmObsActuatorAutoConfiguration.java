@@ -84,36 +84,29 @@ public final class LlmObsActuatorAutoConfiguration {
 			return new LlmObsEndpoint(store, effectiveConfiguration(properties, environment));
 		}
 
-		/**
-		 * The endpoint shows captured content: it answers only local or authenticated
-		 * requests, as the viewer does. Registered in the application's server; with a
-		 * separate management port the child context registers its own.
-		 */
-		@Bean
-		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-		@ConditionalOnClass(FilterRegistrationBean.class)
-		FilterRegistrationBean<LocalAccessFilter> llmObsEndpointAccessFilter(LlmObsProperties properties,
-				Environment environment) {
-			return endpointAccessFilter(properties, environment);
-		}
-
 	}
 
-	static FilterRegistrationBean<LocalAccessFilter> endpointAccessFilter(LlmObsProperties properties,
-			Environment environment) {
-		String base = environment.getProperty("management.endpoints.web.base-path", "/actuator");
-		String mapping = environment.getProperty("management.endpoints.web.path-mapping.llmobs", "llmobs");
-		String path = (base.endsWith("/") ? base : base + "/")
-				+ (mapping.startsWith("/") ? mapping.substring(1) : mapping);
-		if (!path.startsWith("/")) {
-			path = "/" + path;
+	/**
+	 * The endpoint shows captured content: it answers only local or authenticated
+	 * requests, as the viewer does. Registered in the application's server; with a
+	 * separate management port the child context registers its own. Servlet only, in a
+	 * class of its own so a reactive application never loads the servlet types.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(
+			name = { "jakarta.servlet.Filter", "org.springframework.boot.web.servlet.FilterRegistrationBean",
+					"org.springframework.boot.actuate.endpoint.annotation.Endpoint" })
+	@ConditionalOnBean(RecentTraceStore.class)
+	@ConditionalOnAvailableEndpoint(LlmObsEndpoint.class)
+	static class EndpointAccessConfiguration {
+
+		@Bean
+		FilterRegistrationBean<LocalAccessFilter> llmObsEndpointAccessFilter(LlmObsProperties properties,
+				Environment environment) {
+			return EndpointAccessFilters.endpointAccessFilter(properties, environment);
 		}
-		FilterRegistrationBean<LocalAccessFilter> registration = new FilterRegistrationBean<>(
-				new LocalAccessFilter(properties.getViewer().isAllowRemote(), "The llmobs actuator endpoint",
-						LocalAccessFilter.endpointHeaders()));
-		registration.addUrlPatterns(path, path + "/*");
-		registration.setOrder(LlmObsViewerAutoConfiguration.ACCESS_FILTER_ORDER);
-		return registration;
+
 	}
 
 	static String withoutCredentials(String url) {

@@ -26,7 +26,7 @@ class LlmObsManagementChildContextConfiguration {
 	@Bean
 	FilterRegistrationBean<LocalAccessFilter> llmObsEndpointAccessFilter(LlmObsProperties properties,
 			Environment environment) {
-		return LlmObsActuatorAutoConfiguration.endpointAccessFilter(properties, environment);
+		return EndpointAccessFilters.endpointAccessFilter(properties, environment);
 	}
 
 }
