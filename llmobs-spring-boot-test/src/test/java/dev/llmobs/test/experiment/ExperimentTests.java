@@ -28,8 +28,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-import dev.llmobs.test.experiment.CapitalsApplication.CapitalsBot;
-import dev.llmobs.test.experiment.CapitalsApplication.RegressedCapitalsBot;
+import dev.llmobs.test.experiment.capitals.CapitalsApplication;
+import dev.llmobs.test.experiment.capitals.CapitalsApplication.CapitalsBot;
+import dev.llmobs.test.experiment.capitals.CapitalsApplication.RegressedCapitalsBot;
 
 import static dev.llmobs.test.experiment.ExpectationEvaluators.containsMatch;
 import static dev.llmobs.test.experiment.ExpectationEvaluators.exactMatch;

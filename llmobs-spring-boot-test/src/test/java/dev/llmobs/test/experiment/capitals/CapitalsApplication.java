@@ -1,4 +1,4 @@
-package dev.llmobs.test.experiment;
+package dev.llmobs.test.experiment.capitals;
 
 import java.util.ArrayList;
 import java.util.List;
