@@ -370,22 +370,30 @@ public final class Experiment {
 		}
 		catch (TimeoutException ex) {
 			future.cancel(true);
-			return failed(example, "timed out after " + this.exampleTimeout.toMillis() + " ms");
+			return failed(example, "timed out after " + this.exampleTimeout.toMillis() + " ms",
+					this.exampleTimeout.toMillis());
 		}
 		catch (ExecutionException ex) {
-			return failed(example, "the experiment could not run it: " + ex.getCause());
+			return failed(example, "the experiment could not run it: " + ex.getCause(), 0);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return failed(example, "interrupted");
+			return failed(example, "interrupted", 0);
 		}
 	}
 
-	private ExampleResult failed(Example example, String error) {
-		List<Score> scores = new ArrayList<>();
-		this.appEvaluators.forEach((evaluator) -> scores.add(failedScore(evaluator, error)));
-		return new ExampleResult(example.id(), example.input(), example.expectedOutput(), null, error, scores, 0, 0,
-				null, example.expectedDocumentIds(), List.of(), List.of());
+	private ExampleResult failed(Example example, String error, double latencyMs) {
+		ExampleRun run = new ExampleRun(example, null, null, List.of(), List.of(), null, List.of());
+		return new ExampleResult(example.id(), example.input(), example.expectedOutput(), null, error,
+				scores(evaluate(run, error, null)), 0, latencyMs, null, example.expectedDocumentIds(), List.of(),
+				List.of());
+	}
+
+	private static List<Score> scores(List<EvaluationResult> evaluations) {
+		return evaluations.stream()
+			.map((result) -> new Score(result.name(), result.score(), result.label(),
+					result.verdict().name().toLowerCase(Locale.ROOT), result.explanation()))
+			.toList();
 	}
 
 	private ExampleResult runOne(Example example, String runId) {
@@ -433,12 +441,8 @@ public final class Experiment {
 					documentContents(traceSpans), watched ? traceId : null, traceSpans);
 			List<EvaluationResult> evaluations = evaluate(run, error, root);
 			recordOnRoot(root, evaluations);
-			List<Score> scores = evaluations.stream()
-				.map((result) -> new Score(result.name(), result.score(), result.label(),
-						result.verdict().name().toLowerCase(Locale.ROOT), result.explanation()))
-				.toList();
-			return new ExampleResult(example.id(), example.input(), example.expectedOutput(), outputText, error, scores,
-					cost(traceSpans), latencyMs, run.traceId(), example.expectedDocumentIds(),
+			return new ExampleResult(example.id(), example.input(), example.expectedOutput(), outputText, error,
+					scores(evaluations), cost(traceSpans), latencyMs, run.traceId(), example.expectedDocumentIds(),
 					run.retrievedDocumentIds(), List.copyOf(promptVersions(traceSpans)));
 		}
 		finally {
@@ -491,10 +495,6 @@ public final class Experiment {
 
 	private static EvaluationResult failedResult(String name, String error) {
 		return new EvaluationResult(name, 0.0, "example-failed", Verdict.FAIL, "the example failed: " + error);
-	}
-
-	private static Score failedScore(String name, String error) {
-		return new Score(name, 0.0, "example-failed", "fail", "the example failed: " + error);
 	}
 
 	private Map<String, Aggregate> aggregate(List<ExampleResult> results) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -166,6 +167,39 @@ class ExperimentTests {
 		assertThat(report.aggregates().get("non-empty").passRate()).isEqualTo(0.5);
 		assertThat(report.aggregates().get("contains-match").passRate()).isEqualTo(0.5);
 		assertThat(ExperimentReports.markdown(report)).contains("**failed:** java.lang.IllegalStateException");
+	}
+
+	@Test
+	void anExampleThatHangsTimesOutAsAFailedExample() {
+		CountDownLatch never = new CountDownLatch(1);
+		List<Example> examples = List.of(
+				new Example("hangs", "What is the capital of Japan?", "Tokyo", List.of("geo-jp"), Map.of()),
+				new Example("fine", "What is the capital of Spain?", "Madrid", List.of("geo-es"), Map.of()));
+
+		ExperimentReport report = this.experiments.experiment("capitals-timeout")
+			.examples(examples)
+			.reportDirectory(this.reports)
+			.exampleTimeout(Duration.ofMillis(300))
+			.evaluators(containsMatch())
+			.task((example) -> {
+				if (example.id().equals("hangs")) {
+					try {
+						never.await();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						throw new IllegalStateException("interrupted");
+					}
+				}
+				return this.bot.answer(example.input());
+			})
+			.runWithoutGates();
+
+		assertThat(report.examples().get(0).error()).isEqualTo("timed out after 300 ms");
+		assertThat(report.examples().get(0).scores()).singleElement()
+			.satisfies((score) -> assertThat(score.verdict()).isEqualTo("fail"));
+		assertThat(report.examples().get(1).failed()).isFalse();
+		assertThat(report.aggregates().get("contains-match").passRate()).isEqualTo(0.5);
 	}
 
 	@Test
