@@ -3,8 +3,10 @@ package dev.llmobs.test.experiment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +41,8 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
+import dev.llmobs.LlmObs;
+import dev.llmobs.context.LlmObsScope;
 import dev.llmobs.eval.EvaluationInput;
 import dev.llmobs.eval.EvaluationResult;
 import dev.llmobs.eval.EvaluationRunner;
@@ -318,6 +322,9 @@ public final class Experiment {
 		Objects.requireNonNull(this.task, "Set the task: what runs for each example");
 		List<Example> dataset = (this.examples != null) ? this.examples
 				: Datasets.read(resource(Objects.requireNonNull(this.datasetLocation, "Set the dataset")));
+		if (dataset.isEmpty()) {
+			throw new IllegalArgumentException("The dataset " + this.datasetLocation + " has no examples");
+		}
 		// read the baseline first: a missing or broken one fails before any example runs
 		ExperimentReport baseline = (this.baselineLocation != null)
 				? ExperimentReports.read(resource(this.baselineLocation)) : null;
@@ -424,7 +431,7 @@ public final class Experiment {
 			String error = null;
 			long start = System.nanoTime();
 			try {
-				output = this.task.apply(example);
+				output = runTask(example);
 			}
 			catch (Throwable ex) {
 				error = String.valueOf(ex);
@@ -447,6 +454,23 @@ public final class Experiment {
 		}
 		finally {
 			root.end();
+		}
+	}
+
+	/**
+	 * Runs the task with the example's metadata in scope, so every span of the run
+	 * carries it.
+	 */
+	private Object runTask(Example example) {
+		Deque<LlmObsScope> scopes = new ArrayDeque<>();
+		try {
+			example.metadata().forEach((key, value) -> scopes.push(LlmObs.metadata(key, value)));
+			return this.task.apply(example);
+		}
+		finally {
+			while (!scopes.isEmpty()) {
+				scopes.pop().close();
+			}
 		}
 	}
 

@@ -242,7 +242,8 @@ class ExperimentTests {
 	void everyExampleIsATraceTaggedWithTheExperimentRunAndExample() {
 		exported.reset();
 		ExperimentReport report = this.experiments.experiment("capitals-traced")
-			.examples(List.of(new Example("de", "What is the capital of Germany?", "Berlin", List.of(), Map.of())))
+			.examples(List.of(new Example("de", "What is the capital of Germany?", "Berlin", List.of(),
+					Map.of("continent", "europe"))))
 			.reportDirectory(this.reports)
 			.task((example) -> this.bot.answer(example.input()))
 			.run();
@@ -266,7 +267,21 @@ class ExperimentTests {
 			.isEqualTo("Berlin is the capital of Germany.");
 		assertThat(trace).filteredOn((span) -> span.getName().equals("capitals-flow"))
 			.singleElement()
-			.satisfies((chain) -> assertThat(chain.getParentSpanId()).isEqualTo(root.getSpanId()));
+			.satisfies((chain) -> {
+				assertThat(chain.getParentSpanId()).isEqualTo(root.getSpanId());
+				assertThat(chain.getAttributes().get(AttributeKey.stringKey("metadata"))).contains("\"continent\"")
+					.contains("\"europe\"");
+			});
+	}
+
+	@Test
+	void anEmptyDatasetIsRejectedBeforeAnythingRuns() {
+		Experiment empty = this.experiments.experiment("capitals-empty")
+			.examples(List.of())
+			.reportDirectory(this.reports)
+			.task((example) -> this.bot.answer(example.input()));
+
+		assertThatThrownBy(empty::run).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no examples");
 	}
 
 	@Test
