@@ -36,6 +36,9 @@ public final class ExperimentReports {
 	/** The Markdown report's file name. */
 	public static final String MARKDOWN = "report.md";
 
+	/** The HTML report's file name. */
+	public static final String HTML = "report.html";
+
 	private static final int CELL = 160;
 
 	private static final JsonMapper json = JsonMapper.builder()
@@ -48,7 +51,8 @@ public final class ExperimentReports {
 	}
 
 	/**
-	 * Writes {@code report.json} and {@code report.md} into a directory, creating it.
+	 * Writes {@code report.json}, {@code report.md} and {@code report.html} into a
+	 * directory, creating it.
 	 * @param report the report
 	 * @param directory the directory
 	 */
@@ -57,6 +61,7 @@ public final class ExperimentReports {
 			Files.createDirectories(directory);
 			Files.writeString(directory.resolve(JSON), json.writeValueAsString(report), StandardCharsets.UTF_8);
 			Files.writeString(directory.resolve(MARKDOWN), markdown(report), StandardCharsets.UTF_8);
+			Files.writeString(directory.resolve(HTML), html(report), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the experiment report to " + directory, ex);
@@ -257,6 +262,127 @@ public final class ExperimentReports {
 				.append("` |\n");
 		}
 		return md.toString();
+	}
+
+	/**
+	 * The report as one self-contained HTML page: the same summary, evaluators and
+	 * examples as the Markdown, every value escaped.
+	 * @param report the report
+	 * @return HTML text
+	 */
+	public static String html(ExperimentReport report) {
+		StringBuilder html = new StringBuilder();
+		var summary = report.summary();
+		html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Experiment ")
+			.append(escape(report.name()))
+			.append("</title>\n<style>body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse;"
+					+ "margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}"
+					+ ".pass{color:#137333}.fail{color:#b3261e}.num{text-align:right}</style></head><body>\n");
+		html.append("<h1>Experiment <code>")
+			.append(escape(report.name()))
+			.append("</code> <span class=\"")
+			.append(report.passed() ? "pass\">PASSED" : "fail\">FAILED")
+			.append("</span></h1>\n<p>run <code>")
+			.append(escape(report.runId()))
+			.append("</code> · ")
+			.append(escape(report.startedAt()))
+			.append(" · dataset <code>")
+			.append(escape(report.dataset()))
+			.append("</code> · ")
+			.append(summary.examples())
+			.append(" examples (")
+			.append(summary.failedExamples())
+			.append(" failed) · prompt versions ")
+			.append(escape(
+					report.promptVersions().isEmpty() ? "none recorded" : String.join(", ", report.promptVersions())))
+			.append(" · total cost ")
+			.append(String.format(Locale.ROOT, "$%.6f", summary.totalCostUsd()))
+			.append(" · latency p50 ")
+			.append(String.format(Locale.ROOT, "%.1f ms, p95 %.1f ms", summary.latencyP50Ms(), summary.latencyP95Ms()))
+			.append("</p>\n");
+		Comparison comparison = report.comparison();
+		Map<String, Delta> deltas = (comparison != null)
+				? comparison.deltas().stream().collect(Collectors.toMap(Delta::evaluator, (delta) -> delta)) : Map.of();
+		html.append("<h2>Evaluators</h2>\n<table><tr><th>evaluator</th><th>examples</th><th>pass rate</th>"
+				+ "<th>mean score</th><th>errors</th><th>Δ pass rate</th><th>Δ mean</th></tr>\n");
+		for (Aggregate aggregate : report.aggregates().values()) {
+			Delta delta = deltas.get(aggregate.evaluator());
+			html.append("<tr")
+				.append((delta != null && delta.regressed()) ? " class=\"fail\"" : "")
+				.append("><td>")
+				.append(escape(aggregate.evaluator()))
+				.append("</td><td class=\"num\">")
+				.append(aggregate.count())
+				.append("</td><td class=\"num\">")
+				.append(number(aggregate.passRate()))
+				.append("</td><td class=\"num\">")
+				.append(number(aggregate.meanScore()))
+				.append("</td><td class=\"num\">")
+				.append(aggregate.errors())
+				.append("</td><td class=\"num\">")
+				.append((delta != null) ? signed(delta.passRateDelta()) : "–")
+				.append("</td><td class=\"num\">")
+				.append((delta != null) ? signed(delta.meanScoreDelta()) : "–")
+				.append("</td></tr>\n");
+		}
+		html.append("</table>\n");
+		if (!report.passed()) {
+			html.append("<h2>Gate failures</h2>\n<ul>\n");
+			report.failures().forEach((failure) -> html.append("<li>").append(escape(failure)).append("</li>\n"));
+			html.append("</ul>\n");
+		}
+		html.append("<h2>Examples</h2>\n<table><tr><th>id</th><th>input</th><th>output</th><th>scores</th>"
+				+ "<th>cost (USD)</th><th>latency (ms)</th><th>trace id</th></tr>\n");
+		for (ExampleResult example : report.examples()) {
+			html.append("<tr><td>")
+				.append(escape(example.id()))
+				.append("</td><td>")
+				.append(escape(example.input()))
+				.append("</td><td>")
+				.append(example.failed() ? "<span class=\"fail\">failed: " + escape(example.error()) + "</span>"
+						: escape(example.output()))
+				.append("</td><td>");
+			for (var score : example.scores()) {
+				html.append("<div class=\"")
+					.append("pass".equals(score.verdict()) ? "pass" : "fail")
+					.append("\" title=\"")
+					.append(escape(score.explanation()))
+					.append("\">")
+					.append(escape(score.evaluator()))
+					.append(' ')
+					.append(escape(score.verdict()))
+					.append((score.score() != null) ? " " + number(score.score()) : "")
+					.append("</div>");
+			}
+			html.append("</td><td class=\"num\">")
+				.append(String.format(Locale.ROOT, "%.6f", example.costUsd()))
+				.append("</td><td class=\"num\">")
+				.append(String.format(Locale.ROOT, "%.1f", example.latencyMs()))
+				.append("</td><td><code>")
+				.append(escape(example.traceId()))
+				.append("</code></td></tr>\n");
+		}
+		html.append("</table>\n</body></html>\n");
+		return html.toString();
+	}
+
+	private static String escape(String text) {
+		if (text == null) {
+			return "";
+		}
+		StringBuilder escaped = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '<' -> escaped.append("&lt;");
+				case '>' -> escaped.append("&gt;");
+				case '&' -> escaped.append("&amp;");
+				case '"' -> escaped.append("&quot;");
+				case '\'' -> escaped.append("&#39;");
+				default -> escaped.append(c);
+			}
+		}
+		return escaped.toString();
 	}
 
 	private static String number(Double value) {

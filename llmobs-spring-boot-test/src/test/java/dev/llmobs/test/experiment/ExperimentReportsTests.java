@@ -73,6 +73,22 @@ class ExperimentReportsTests {
 	}
 
 	@Test
+	void theHtmlReportEscapesWhatTheModelSaid() {
+		ExperimentReport.ExampleResult example = new ExperimentReport.ExampleResult("x\"y", "<b>question</b>", null,
+				"<script>alert(1)</script>", null,
+				List.of(new ExperimentReport.Score("non-empty", 1.0, null, "pass", "it's \"fine\"")), 0, 1,
+				"0af7651916cd43dd8448eb211c80319c", List.of(), List.of(), List.of());
+		ExperimentReport report = new ExperimentReport("demo", "run-1", "inline", "2026-01-01T00:00:00Z", 1, List.of(),
+				new Summary(1, 0, 0, 1, 1), aggregates(), List.of(example), null, List.of());
+
+		String html = ExperimentReports.html(report);
+
+		assertThat(html).doesNotContain("<script>", "<b>question")
+			.contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;b&gt;question&lt;/b&gt;", "x&quot;y",
+					"title=\"it&#39;s &quot;fine&quot;\"");
+	}
+
+	@Test
 	void aBaselineThatIsNotAReportIsRejectedClearly() {
 		assertThatThrownBy(
 				() -> ExperimentReports.read(new ByteArrayResource("[1, 2]".getBytes(StandardCharsets.UTF_8))))

@@ -109,6 +109,10 @@ class ExperimentTests {
 				"| evaluator | examples | pass rate | mean score | errors | baseline pass rate | Δ pass rate |",
 				"| expected-document-recall | 6 | 1.000 | 1.000 | 0 |", "| fr | What is the capital of France? |",
 				"capitals@v2");
+
+		String html = Files.readString(directory.resolve("report.html"));
+		assertThat(html).contains("<h1>Experiment <code>capitals-good</code> <span class=\"pass\">PASSED</span></h1>",
+				"<td>What is the capital of France?</td>", "<td>Which city is Italy&#39;s capital?</td>");
 	}
 
 	@Test
