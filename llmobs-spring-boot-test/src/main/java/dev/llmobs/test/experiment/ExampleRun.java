@@ -14,7 +14,8 @@ import io.opentelemetry.sdk.trace.data.SpanData;
  * @param retrievedDocumentIds the ids of the documents the run's retrievers returned, in
  * order, without duplicates
  * @param context the contents of the documents the run's retrievers returned
- * @param traceId the run's trace id
+ * @param traceId the run's trace id, or {@code null} when the run was not traced (no
+ * tracing, or the root span was sampled out)
  * @param spans the spans of the run's trace (ended before the example's root span)
  */
 public record ExampleRun(Example example, Object output, String outputText, List<String> retrievedDocumentIds,

@@ -82,6 +82,10 @@ public final class ExpectationEvaluators {
 			if (expected.isEmpty()) {
 				return null;
 			}
+			if (run.traceId() == null) {
+				return EvaluationResult.error(name, "the run left no trace to read the retrieved documents from: "
+						+ "is tracing on, with management.tracing.sampling.probability=1.0?");
+			}
 			Set<String> retrieved = new LinkedHashSet<>(run.retrievedDocumentIds());
 			List<String> missing = expected.stream().filter((id) -> !retrieved.contains(id)).toList();
 			double recall = (double) (expected.size() - missing.size()) / expected.size();

@@ -422,7 +422,8 @@ public final class Experiment {
 		if (example.expectedOutput() != null) {
 			root.setAttribute(LANGFUSE_EXPERIMENT_ITEM_EXPECTED_OUTPUT, bounded(example.expectedOutput()));
 		}
-		boolean watched = root.getSpanContext().isValid();
+		// an unsampled root (or no tracing at all) leaves no spans to read
+		boolean watched = root.isRecording();
 		if (watched) {
 			this.spans.watch(traceId);
 		}
