@@ -229,7 +229,9 @@ public final class Experiment {
 	}
 
 	/**
-	 * How long one example may take before it is recorded as failed (default 2 minutes).
+	 * How long the experiment waits for one example before recording it as failed
+	 * (default 2 minutes); results are collected in dataset order, so an example queued
+	 * behind others may get longer, never less.
 	 * @param timeout the timeout
 	 * @return this experiment
 	 */
