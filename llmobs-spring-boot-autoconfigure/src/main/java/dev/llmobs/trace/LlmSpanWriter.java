@@ -1,7 +1,6 @@
 package dev.llmobs.trace;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 import io.opentelemetry.api.trace.Span;
@@ -36,7 +35,8 @@ public final class LlmSpanWriter {
 
 	private final LlmSpanConventions conventions;
 
-	private final List<LlmSpanConvention> active;
+	/** The conventions as an array: iterated on every span, without an iterator. */
+	private final LlmSpanConvention[] active;
 
 	/** The kinds whose input and output some active convention writes. */
 	private final Set<LlmSpanKind> contentKinds;
@@ -62,7 +62,7 @@ public final class LlmSpanWriter {
 		this.documentCapture = documentCapture;
 		this.documents = documents;
 		this.conventions = conventions;
-		this.active = conventions.all();
+		this.active = conventions.all().toArray(LlmSpanConvention[]::new);
 		this.contentKinds = EnumSet.noneOf(LlmSpanKind.class);
 		for (LlmSpanKind kind : LlmSpanKind.values()) {
 			for (LlmSpanConvention convention : this.active) {
