@@ -1,15 +1,10 @@
 package dev.llmobs.sample;
 
 import java.io.IOException;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Collections;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -21,12 +16,14 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The viewer and {@code /actuator/llmobs} over real HTTP: requests that reach the server
- * through a non-loopback address of this machine come from that address, so they are
- * remote; requests to {@code localhost} are local.
+ * The viewer and {@code /actuator/llmobs} over real HTTP: a request a local reverse proxy
+ * forwards for a remote client is remote (the test connects to loopback only and names
+ * the client in {@code X-Forwarded-For}, which Tomcat's remote-IP valve turns into the
+ * request's remote address); requests to {@code localhost} are local.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "sample.demo-conversation.enabled=false", "llmobs.console.enabled=false" })
+		properties = { "sample.demo-conversation.enabled=false", "llmobs.console.enabled=false",
+				"server.forward-headers-strategy=native" })
 class ViewerAccessIT {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
@@ -34,19 +31,21 @@ class ViewerAccessIT {
 	@LocalServerPort
 	int port;
 
-	/** An address of this machine that is not loopback, such as the address on eth0. */
-	static String nonLoopbackAddress() throws SocketException {
-		for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-			if (!network.isUp() || network.isLoopback()) {
-				continue;
-			}
-			for (InetAddress address : Collections.list(network.getInetAddresses())) {
-				if (address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress()) {
-					return address.getHostAddress();
-				}
-			}
-		}
-		throw new AssertionError("this test needs a network interface with a non-loopback IPv4 address");
+	/**
+	 * A client address of TEST-NET-3, never routed: the request itself goes to loopback.
+	 */
+	static final String REMOTE_CLIENT = "203.0.113.9";
+
+	/**
+	 * A request from a remote client as a reverse proxy on this host forwards it:
+	 * Tomcat's remote-IP valve ({@code server.forward-headers-strategy=native}) makes the
+	 * client's address the request's remote address, as for any proxied request.
+	 */
+	static HttpResponse<String> getFromRemoteClient(int port, String path) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("X-Forwarded-For", REMOTE_CLIENT)
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	static HttpResponse<String> get(String host, int port, String path) throws IOException, InterruptedException {
@@ -56,14 +55,13 @@ class ViewerAccessIT {
 
 	@Test
 	void remoteRequestsAreRefusedWith403NamingTheProperty() throws Exception {
-		String remote = nonLoopbackAddress();
 		for (String path : new String[] { "/llmobs", "/llmobs/api/traces", "/llmobs/viewer.js", "/actuator/llmobs" }) {
-			HttpResponse<String> response = get(remote, this.port, path);
+			HttpResponse<String> response = getFromRemoteClient(this.port, path);
 			assertThat(response.statusCode()).as(path).isEqualTo(403);
 			assertThat(response.body()).as(path).contains("llmobs.viewer.allow-remote=true");
 			assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
 		}
-		assertThat(get(remote, this.port, "/actuator/health").statusCode()).as("other endpoints are untouched")
+		assertThat(getFromRemoteClient(this.port, "/actuator/health").statusCode()).as("other endpoints are untouched")
 			.isEqualTo(200);
 	}
 
@@ -90,10 +88,10 @@ class ViewerAccessIT {
 
 		@Test
 		void remoteRequestsAreAnswered() throws Exception {
-			String remote = nonLoopbackAddress();
-			assertThat(get(remote, this.port, "/llmobs").statusCode()).isEqualTo(200);
-			assertThat(get(remote, this.port, "/actuator/llmobs").statusCode()).isEqualTo(200);
-			assertThat(get(remote, this.port, "/llmobs").headers().firstValue("Content-Security-Policy")).isPresent();
+			assertThat(getFromRemoteClient(this.port, "/llmobs").statusCode()).isEqualTo(200);
+			assertThat(getFromRemoteClient(this.port, "/actuator/llmobs").statusCode()).isEqualTo(200);
+			assertThat(getFromRemoteClient(this.port, "/llmobs").headers().firstValue("Content-Security-Policy"))
+				.isPresent();
 		}
 
 	}
