@@ -12,8 +12,6 @@ import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Scope;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledForJreRange;
-import org.junit.jupiter.api.condition.JRE;
 import org.slf4j.MDC;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -39,10 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LlmObsContextPropagationAutoConfigurationTests {
 
-	private static final SpanContext SPAN = SpanContext.create("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7",
+	static final SpanContext SPAN = SpanContext.create("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7",
 			TraceFlags.getSampled(), TraceState.getDefault());
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+	final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(LlmObsContextPropagationAutoConfiguration.class,
 				TaskExecutionAutoConfiguration.class, TaskSchedulingAutoConfiguration.class));
 
@@ -126,19 +124,6 @@ class LlmObsContextPropagationAutoConfigurationTests {
 	}
 
 	@Test
-	@EnabledForJreRange(min = JRE.JAVA_21)
-	void theVirtualThreadApplicationTaskExecutorCarriesTheContext() {
-		this.runner.withPropertyValues("spring.threads.virtual.enabled=true").run((context) -> {
-			Executor executor = context.getBean("applicationTaskExecutor", Executor.class);
-			assertThat(executor).isInstanceOf(SimpleAsyncTaskExecutor.class);
-			Seen seen = runOn(executor);
-			assertThat(seen.virtualThread()).isTrue();
-			assertThat(seen.span()).isEqualTo(SPAN);
-			assertThat(seen.session()).isEqualTo("conv-1");
-		});
-	}
-
-	@Test
 	void schedulersCarryTheContext() {
 		this.runner.run((context) -> {
 			ThreadPoolTaskScheduler pool = context.getBean(ThreadPoolTaskSchedulerBuilder.class).build();
@@ -180,7 +165,7 @@ class LlmObsContextPropagationAutoConfigurationTests {
 		});
 	}
 
-	private static Seen runOn(Executor executor) throws Exception {
+	static Seen runOn(Executor executor) throws Exception {
 		CompletableFuture<Seen> seen;
 		try (Scope span = Span.wrap(SPAN).makeCurrent();
 				LlmObsScope session = LlmObs.session("conv-1");
