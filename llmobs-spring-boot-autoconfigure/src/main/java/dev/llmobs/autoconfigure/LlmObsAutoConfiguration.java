@@ -95,7 +95,7 @@ public final class LlmObsAutoConfiguration {
 			ObjectProvider<DocumentMapper> documentMappers, ObjectProvider<OperationListener> operations,
 			LlmCallRecorder llmCalls, ObjectProvider<EvaluationRunner> evaluations, LlmSpanConventions conventions) {
 		LlmObsProperties.Capture capture = properties.getCapture();
-		CaptureListener listener = captureListener.getIfUnique(() -> CaptureListener.NONE);
+		CaptureListener listener = CompositeListeners.capture(captureListener);
 		Redactor redactor = redactor(capture);
 		CaptureMode mode = CaptureMode.valueOf(capture.getMode().trim().toUpperCase(Locale.ROOT));
 		ContentCapture content = new ContentCapture(new CaptureOptions(mode, capture.getMaxLength(), redactor),
@@ -109,7 +109,7 @@ public final class LlmObsAutoConfiguration {
 				llmCalls);
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
 		return new LlmSpanTracer(otel.getTracer(INSTRUMENTATION_NAME), writer,
-				operations.getIfUnique(() -> OperationListener.NONE), evaluations.getIfAvailable());
+				OperationListener.composite(operations.orderedStream().toList()), evaluations.getIfAvailable());
 	}
 
 	@Bean
@@ -129,7 +129,7 @@ public final class LlmObsAutoConfiguration {
 			.forEach((model, price) -> overrides.put(model, new ModelPrice(price.getInputPerMillion(),
 					price.getOutputPerMillion(), price.getCachedInputPerMillion())));
 		LlmCallRecorder recorder = new LlmCallRecorder(new UsageExtractors(extractors.orderedStream().toList()),
-				new PricingTable(overrides), listener.getIfUnique(() -> LlmCallListener.NONE), conventions);
+				new PricingTable(overrides), LlmCallListener.composite(listener.orderedStream().toList()), conventions);
 		LlmObs.useLlmCallRecorder(recorder);
 		return recorder;
 	}
@@ -157,7 +157,7 @@ public final class LlmObsAutoConfiguration {
 					: BuiltInEvaluators.declared(name, type, settings));
 		});
 		evaluatorBeans.orderedStream().forEach((evaluator) -> evaluators.put(evaluator.name(), evaluator));
-		EvaluationListener evaluationListener = listener.getIfUnique(() -> EvaluationListener.NONE);
+		EvaluationListener evaluationListener = EvaluationListener.composite(listener.orderedStream().toList());
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
 		EvaluationRunner runner = new EvaluationRunner(evaluators,
 				new EvaluationRecorder(otel.getTracer(INSTRUMENTATION_NAME), evaluationListener,
@@ -215,7 +215,7 @@ public final class LlmObsAutoConfiguration {
 		if (redactor == Redactor.none()) {
 			return new ContextStampingSpanProcessor();
 		}
-		CaptureListener listener = captureListener.getIfUnique(() -> CaptureListener.NONE);
+		CaptureListener listener = CompositeListeners.capture(captureListener);
 		return new ContextStampingSpanProcessor((json) -> redactor.redact(json, listener));
 	}
 
@@ -261,7 +261,7 @@ public final class LlmObsAutoConfiguration {
 		if (redactor == Redactor.none()) {
 			return UnaryOperator.identity();
 		}
-		CaptureListener listener = captureListener.getIfUnique(() -> CaptureListener.NONE);
+		CaptureListener listener = CompositeListeners.capture(captureListener);
 		return (text) -> redactor.redact(text, listener);
 	}
 

@@ -54,7 +54,7 @@ public final class LlmObsFeedbackAutoConfiguration {
 		CaptureMode mode = CaptureMode.valueOf(capture.getMode().trim().toUpperCase(Locale.ROOT));
 		ContentCapture comments = new ContentCapture(
 				new CaptureOptions(mode, feedback.getMaxCommentLength(), LlmObsAutoConfiguration.redactor(capture)),
-				captureListener.getIfUnique(() -> CaptureListener.NONE));
+				CompositeListeners.capture(captureListener));
 		Set<String> negative = feedback.getNegativeLabels()
 			.stream()
 			.map((label) -> label.trim().toLowerCase(Locale.ROOT))
@@ -63,7 +63,7 @@ public final class LlmObsFeedbackAutoConfiguration {
 				feedback.getMaxPerSecond(), feedback.isRequireKnownTrace(), feedback.getPassThreshold(), negative);
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
 		FeedbackRecorder recorder = new FeedbackRecorder(options, otel.getLogsBridge().get("dev.llmobs"),
-				listener.getIfUnique(() -> EvaluationListener.NONE), comments::captureText, known,
+				EvaluationListener.composite(listener.orderedStream().toList()), comments::captureText, known,
 				store.getIfAvailable(), System::currentTimeMillis);
 		LlmObs.useFeedback(recorder);
 		return recorder;

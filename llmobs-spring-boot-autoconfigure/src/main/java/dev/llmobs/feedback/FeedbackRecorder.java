@@ -20,6 +20,7 @@ import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 
+import dev.llmobs.eval.EvaluationEvent;
 import dev.llmobs.eval.EvaluationListener;
 import dev.llmobs.eval.Feedback;
 import dev.llmobs.eval.Verdict;
@@ -109,7 +110,7 @@ public final class FeedbackRecorder {
 		}
 		admit(feedback.name());
 		emit(feedback, rootSpanId);
-		this.listener.evaluated(feedback.asEvaluation(), null);
+		this.listener.evaluated(new EvaluationEvent(feedback.asEvaluation(), null));
 		if (this.store != null) {
 			this.store.addFeedback(feedback);
 		}
