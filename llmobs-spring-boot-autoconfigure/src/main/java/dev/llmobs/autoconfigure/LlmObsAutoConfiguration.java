@@ -48,7 +48,9 @@ import dev.llmobs.capture.CaptureOptions;
 import dev.llmobs.capture.ContentCapture;
 import dev.llmobs.capture.RedactionKind;
 import dev.llmobs.capture.Redactor;
-import dev.llmobs.LlmObs;
+import dev.llmobs.LlmObsRegistration;
+import dev.llmobs.LlmObservability;
+import dev.llmobs.feedback.FeedbackRecorder;
 import dev.llmobs.llm.LlmCallListener;
 import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.ModelPrice;
@@ -130,7 +132,6 @@ public final class LlmObsAutoConfiguration {
 					price.getOutputPerMillion(), price.getCachedInputPerMillion())));
 		LlmCallRecorder recorder = new LlmCallRecorder(new UsageExtractors(extractors.orderedStream().toList()),
 				new PricingTable(overrides), LlmCallListener.composite(listener.orderedStream().toList()), conventions);
-		LlmObs.useLlmCallRecorder(recorder);
 		return recorder;
 	}
 
@@ -166,7 +167,6 @@ public final class LlmObsAutoConfiguration {
 				evaluationListener, EvaluationExecutors.queue(evaluation.getThreads(), evaluation.getQueueCapacity()),
 				EvaluationExecutors.workers(evaluation.getThreads()), evaluation.getTimeout(),
 				evaluation.getSampleRate(), disabled);
-		LlmObs.useEvaluations(runner);
 		return runner;
 	}
 
@@ -220,8 +220,16 @@ public final class LlmObsAutoConfiguration {
 	}
 
 	@Bean
-	TracerProviderRegistration llmObsTracerProviderRegistration(ObjectProvider<SdkTracerProvider> tracerProvider) {
-		return new TracerProviderRegistration(tracerProvider);
+	@ConditionalOnMissingBean
+	LlmObservability llmObservability(ObjectProvider<SdkTracerProvider> tracerProvider, LlmCallRecorder llmCalls,
+			ObjectProvider<EvaluationRunner> evaluations, ObjectProvider<FeedbackRecorder> feedback) {
+		return new LlmObservability(tracerProvider.getIfAvailable(), llmCalls, evaluations.getIfAvailable(),
+				feedback.getIfAvailable());
+	}
+
+	@Bean
+	static LlmObsRegistration llmObsRegistration(ObjectProvider<LlmObservability> instance) {
+		return new LlmObsRegistration(instance::getIfAvailable);
 	}
 
 	@Bean

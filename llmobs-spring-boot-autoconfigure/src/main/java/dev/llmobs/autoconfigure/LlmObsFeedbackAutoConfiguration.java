@@ -21,7 +21,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
-import dev.llmobs.LlmObs;
 import dev.llmobs.capture.CaptureMode;
 import dev.llmobs.capture.CaptureOptions;
 import dev.llmobs.capture.ContentCapture;
@@ -65,7 +64,6 @@ public final class LlmObsFeedbackAutoConfiguration {
 		FeedbackRecorder recorder = new FeedbackRecorder(options, otel.getLogsBridge().get("dev.llmobs"),
 				EvaluationListener.composite(listener.orderedStream().toList()), comments::captureText, known,
 				store.getIfAvailable(), System::currentTimeMillis);
-		LlmObs.useFeedback(recorder);
 		return recorder;
 	}
 
