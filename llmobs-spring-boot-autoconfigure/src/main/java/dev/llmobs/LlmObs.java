@@ -225,7 +225,8 @@ public final class LlmObs {
 	 * {@code X-Trace-Id}. It may arrive long after the trace was exported: it becomes a
 	 * {@code gen_ai.evaluation.result} log record in that trace (on its root span when
 	 * this application still knows it), counts in the evaluation metrics as
-	 * {@code feedback.<name>}, and shows in the recent-trace store.
+	 * {@code feedback.<name>}, and shows in the recent-trace store. With several
+	 * application contexts alive it goes to the one that served the trace.
 	 * @param traceId the trace id (32 lower-case hex characters)
 	 * @param name what was rated, such as {@code thumbs}
 	 * @param value a boolean (thumbs up or down), a number (a rating) or a label
@@ -247,7 +248,7 @@ public final class LlmObs {
 	 * feedback is malformed, its trace is unknown or too much arrives
 	 */
 	public static void feedback(String traceId, String name, Object value, String comment) {
-		LlmObservability instance = LlmObsInstances.resolve(null);
+		LlmObservability instance = LlmObsInstances.resolveForTrace(traceId);
 		if (instance != null) {
 			instance.feedback(traceId, name, value, comment);
 		}

@@ -77,6 +77,25 @@ final class LlmObsInstances {
 		return (LlmObservability) snapshot[snapshot.length - 1];
 	}
 
+	/**
+	 * The instance of the context that served the given trace, else as
+	 * {@link #resolve(SpanContext)} finds it.
+	 * @param traceId the trace the feedback is about
+	 * @return the instance, or {@code null} when no context is alive
+	 */
+	static LlmObservability resolveForTrace(String traceId) {
+		Object[] snapshot = alive.toArray();
+		if (snapshot.length > 1) {
+			for (int i = snapshot.length - 1; i >= 0; i--) {
+				LlmObservability candidate = (LlmObservability) snapshot[i];
+				if (candidate.feedbackRecorder() != null && candidate.feedbackRecorder().knows(traceId)) {
+					return candidate;
+				}
+			}
+		}
+		return resolve(null);
+	}
+
 	private static LlmObservability owner(SpanContext span) {
 		return (span != null && span.isValid()) ? owners.get(span) : null;
 	}

@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.llmobs.autoconfigure.LlmObsAutoConfiguration;
+import dev.llmobs.autoconfigure.LlmObsExportAutoConfiguration;
+import dev.llmobs.autoconfigure.LlmObsFeedbackAutoConfiguration;
 import dev.llmobs.eval.EvaluationEvent;
 import dev.llmobs.eval.EvaluationListener;
 import dev.llmobs.eval.Verdict;
@@ -113,6 +115,21 @@ class LlmObsTwoContextsTests {
 			assertThat(recording(second).evaluations).extracting((event) -> event.result().name())
 				.containsExactly("tone");
 			assertThat(recording(first).evaluations).isEmpty();
+		}));
+	}
+
+	@Test
+	void feedbackGoesToTheContextThatServedTheTraceThoughTheOtherStartedLater() {
+		ApplicationContextRunner withFeedback = this.runner.withConfiguration(
+				AutoConfigurations.of(LlmObsExportAutoConfiguration.class, LlmObsFeedbackAutoConfiguration.class));
+		withFeedback.run((first) -> withFeedback.run((second) -> {
+			Span span = tracer(first).spanBuilder("answer").startSpan();
+			String traceId = span.getSpanContext().getTraceId();
+			span.end();
+			LlmObs.feedback(traceId, "thumbs", true);
+			assertThat(recording(first).evaluations).extracting((event) -> event.result().name())
+				.containsExactly("feedback.thumbs");
+			assertThat(recording(second).evaluations).isEmpty();
 		}));
 	}
 

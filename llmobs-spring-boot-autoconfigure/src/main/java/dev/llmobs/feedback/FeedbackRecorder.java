@@ -93,6 +93,15 @@ public final class FeedbackRecorder {
 	}
 
 	/**
+	 * Whether this application served the trace recently, so feedback on it belongs here.
+	 * @param traceId the trace id
+	 * @return whether the trace is known
+	 */
+	public boolean knows(String traceId) {
+		return traceId != null && this.known.rootSpanId(traceId) != null;
+	}
+
+	/**
 	 * Validates and records feedback.
 	 * @param traceId the trace id the response carried
 	 * @param name what was rated
