@@ -1,30 +1,18 @@
 package dev.llmobs;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 
-import dev.llmobs.context.ContextScopes;
 import dev.llmobs.context.LlmObsScope;
-import dev.llmobs.eval.EvaluationResult;
 import dev.llmobs.eval.EvaluationRunner;
+import dev.llmobs.eval.Verdict;
 import dev.llmobs.feedback.FeedbackRecorder;
 import dev.llmobs.feedback.FeedbackRejectedException;
-import dev.llmobs.eval.Verdict;
 import dev.llmobs.llm.LlmCallRecorder;
-import dev.llmobs.llm.LlmUsage;
-import dev.llmobs.prompt.PromptTemplateInfo;
-import dev.llmobs.trace.RecordingFailures;
-import dev.llmobs.trace.TraceState;
 
 /**
  * The programmatic API, usable without injection. Scopes set the session, user, metadata
@@ -36,18 +24,29 @@ import dev.llmobs.trace.TraceState;
  *     bot.answer(question);
  * }
  * </pre>
+ *
+ * Each static method delegates to an {@link LlmObservability}: the one of the application
+ * context whose tracer started the current span (or the given target span) when several
+ * contexts are alive in the JVM, else the most recently started context's. The same
+ * operations are available by injecting the {@link LlmObservability} bean. With no
+ * context alive the calls do nothing (scopes still work).
  */
 public final class LlmObs {
 
-	private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(10);
+	/** Scopes need no collaborator: they work before and without any context. */
+	private static final LlmObservability SCOPES = new LlmObservability(null, null, null, null);
 
-	private static final AtomicReference<SdkTracerProvider> tracerProvider = new AtomicReference<>();
+	private static final Object legacyLock = new Object();
 
-	private static final AtomicReference<LlmCallRecorder> llmCalls = new AtomicReference<>();
+	private static final AtomicReference<LlmObservability> legacy = new AtomicReference<>();
 
-	private static final AtomicReference<EvaluationRunner> evaluations = new AtomicReference<>();
+	private static SdkTracerProvider legacyTracerProvider;
 
-	private static final AtomicReference<FeedbackRecorder> feedback = new AtomicReference<>();
+	private static LlmCallRecorder legacyLlmCalls;
+
+	private static EvaluationRunner legacyEvaluations;
+
+	private static FeedbackRecorder legacyFeedback;
 
 	private LlmObs() {
 	}
@@ -59,7 +58,7 @@ public final class LlmObs {
 	 * @return the scope to close
 	 */
 	public static LlmObsScope session(String sessionId) {
-		return ContextScopes.open((context) -> context.withSession(sessionId));
+		return SCOPES.session(sessionId);
 	}
 
 	/**
@@ -68,7 +67,7 @@ public final class LlmObs {
 	 * @return the scope to close
 	 */
 	public static LlmObsScope user(String userId) {
-		return ContextScopes.open((context) -> context.withUser(userId));
+		return SCOPES.user(userId);
 	}
 
 	/**
@@ -79,7 +78,7 @@ public final class LlmObs {
 	 * @return the scope to close
 	 */
 	public static LlmObsScope metadata(String key, Object value) {
-		return ContextScopes.open((context) -> context.withMetadata(key, value));
+		return SCOPES.metadata(key, value);
 	}
 
 	/**
@@ -88,7 +87,7 @@ public final class LlmObs {
 	 * @return the scope to close
 	 */
 	public static LlmObsScope tags(String... tags) {
-		return ContextScopes.open((context) -> context.withTags(tags));
+		return SCOPES.tags(tags);
 	}
 
 	/**
@@ -97,12 +96,8 @@ public final class LlmObs {
 	 * @return {@code true} when everything was exported in time
 	 */
 	public static boolean flush() {
-		SdkTracerProvider provider = tracerProvider.get();
-		if (provider == null) {
-			return true;
-		}
-		CompletableResultCode result = provider.forceFlush().join(FLUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-		return result.isSuccess();
+		LlmObservability instance = LlmObsInstances.resolve(null);
+		return (instance == null) || instance.flush();
 	}
 
 	/**
@@ -113,17 +108,9 @@ public final class LlmObs {
 	 * @param outputTokens completion tokens
 	 */
 	public static void recordUsage(String model, long inputTokens, long outputTokens) {
-		LlmCallRecorder recorder = llmCalls.get();
-		Span span = Span.current();
-		if (recorder == null || !span.isRecording()) {
-			return;
-		}
-		try {
-			LlmUsage usage = new LlmUsage(inputTokens, outputTokens, null, model, List.of(), null);
-			recorder.record(span, "", (model != null) ? model : "", usage, TraceState.from(Context.current()));
-		}
-		catch (RuntimeException ex) {
-			RecordingFailures.record("programmatic usage", ex);
+		LlmObservability instance = LlmObsInstances.resolve(null);
+		if (instance != null) {
+			instance.recordUsage(model, inputTokens, outputTokens);
 		}
 	}
 
@@ -139,7 +126,7 @@ public final class LlmObs {
 	 * @return the scope to close
 	 */
 	public static LlmObsScope promptTemplate(String id, String version, Map<String, ?> variables) {
-		return promptTemplate(id, version, null, variables);
+		return SCOPES.promptTemplate(id, version, variables);
 	}
 
 	/**
@@ -152,8 +139,7 @@ public final class LlmObs {
 	 * @return the scope to close
 	 */
 	public static LlmObsScope promptTemplate(String id, String version, String template, Map<String, ?> variables) {
-		PromptTemplateInfo prompt = PromptTemplateInfo.of(id, version, template, variables);
-		return ContextScopes.open((context) -> context.withPrompt(prompt));
+		return SCOPES.promptTemplate(id, version, template, variables);
 	}
 
 	/**
@@ -190,26 +176,47 @@ public final class LlmObs {
 	 */
 	public static void submitEvaluation(SpanContext target, String label, Object value, String assessment,
 			String explanation) {
-		EvaluationRunner runner = evaluations.get();
-		if (runner == null || !target.isValid()) {
-			return;
+		LlmObservability instance = LlmObsInstances.resolve(target);
+		if (instance != null) {
+			instance.submitEvaluation(target, label, value, assessment, explanation);
 		}
-		try {
-			Verdict verdict = "fail".equalsIgnoreCase(assessment) ? Verdict.FAIL : Verdict.PASS;
-			Double score = (value instanceof Boolean bool) ? (bool ? 1.0 : 0.0)
-					: (value instanceof Number number) ? number.doubleValue() : null;
-			String text = (value instanceof CharSequence chars) ? chars.toString() : null;
-			EvaluationResult result = new EvaluationResult(label, score, text, verdict, explanation);
-			Span current = Span.current();
-			if (current.getSpanContext().equals(target) && current.isRecording()) {
-				runner.recorder().recordOn(current, List.of(result));
-			}
-			else {
-				runner.recorder().recordAfter(target, List.of(result));
-			}
-		}
-		catch (RuntimeException ex) {
-			RecordingFailures.record("a submitted evaluation", ex);
+	}
+
+	/**
+	 * Records an evaluation on the current span, with a typed verdict.
+	 * @param label the evaluation name
+	 * @param value a boolean (score 1 or 0), a number (the score) or text (the label)
+	 * @param verdict whether it passed
+	 */
+	public static void submitEvaluation(String label, Object value, Verdict verdict) {
+		submitEvaluation(Span.current().getSpanContext(), label, value, verdict, null);
+	}
+
+	/**
+	 * Records an evaluation with an explanation on the current span, with a typed
+	 * verdict.
+	 * @param label the evaluation name
+	 * @param value a boolean, a number or text
+	 * @param verdict whether it passed
+	 * @param explanation why, or {@code null}
+	 */
+	public static void submitEvaluation(String label, Object value, Verdict verdict, String explanation) {
+		submitEvaluation(Span.current().getSpanContext(), label, value, verdict, explanation);
+	}
+
+	/**
+	 * Records an evaluation of a span captured earlier, with a typed verdict.
+	 * @param target the evaluated span
+	 * @param label the evaluation name
+	 * @param value a boolean, a number or text
+	 * @param verdict whether it passed
+	 * @param explanation why, or {@code null}
+	 */
+	public static void submitEvaluation(SpanContext target, String label, Object value, Verdict verdict,
+			String explanation) {
+		LlmObservability instance = LlmObsInstances.resolve(target);
+		if (instance != null) {
+			instance.submitEvaluation(target, label, value, verdict, explanation);
 		}
 	}
 
@@ -218,7 +225,8 @@ public final class LlmObs {
 	 * {@code X-Trace-Id}. It may arrive long after the trace was exported: it becomes a
 	 * {@code gen_ai.evaluation.result} log record in that trace (on its root span when
 	 * this application still knows it), counts in the evaluation metrics as
-	 * {@code feedback.<name>}, and shows in the recent-trace store.
+	 * {@code feedback.<name>}, and shows in the recent-trace store. With several
+	 * application contexts alive it goes to the one that served the trace.
 	 * @param traceId the trace id (32 lower-case hex characters)
 	 * @param name what was rated, such as {@code thumbs}
 	 * @param value a boolean (thumbs up or down), a number (a rating) or a label
@@ -240,44 +248,90 @@ public final class LlmObs {
 	 * feedback is malformed, its trace is unknown or too much arrives
 	 */
 	public static void feedback(String traceId, String name, Object value, String comment) {
-		FeedbackRecorder recorder = feedback.get();
-		if (recorder != null) {
-			recorder.record(traceId, name, value, comment);
+		LlmObservability instance = LlmObsInstances.resolveForTrace(traceId);
+		if (instance != null) {
+			instance.feedback(traceId, name, value, comment);
 		}
 	}
 
 	/**
-	 * Registers the recorder {@link #feedback} uses; called by the auto-configuration.
+	 * Registers the recorder {@link #feedback} uses, outside any application context.
 	 * @param recorder the recorder, or {@code null} to clear it
+	 * @deprecated the auto-configuration registers an {@link LlmObservability} per
+	 * application context through {@link LlmObsRegistration}; construct an
+	 * {@link LlmObservability} instead
 	 */
+	@Deprecated(since = "0.1.0")
 	public static void useFeedback(FeedbackRecorder recorder) {
-		feedback.set(recorder);
+		synchronized (legacyLock) {
+			legacyFeedback = recorder;
+			replaceLegacy();
+		}
 	}
 
 	/**
-	 * Registers the evaluations {@link #submitEvaluation} uses; called by the
-	 * auto-configuration.
+	 * Registers the evaluations {@link #submitEvaluation} uses, outside any application
+	 * context.
 	 * @param runner the runner, or {@code null} to clear it
+	 * @deprecated the auto-configuration registers an {@link LlmObservability} per
+	 * application context through {@link LlmObsRegistration}; construct an
+	 * {@link LlmObservability} instead
 	 */
+	@Deprecated(since = "0.1.0")
 	public static void useEvaluations(EvaluationRunner runner) {
-		evaluations.set(runner);
+		synchronized (legacyLock) {
+			legacyEvaluations = runner;
+			replaceLegacy();
+		}
 	}
 
 	/**
-	 * Registers the recorder {@link #recordUsage} uses; called by the auto-configuration.
+	 * Registers the recorder {@link #recordUsage} uses, outside any application context.
 	 * @param recorder the recorder, or {@code null} to clear it
+	 * @deprecated the auto-configuration registers an {@link LlmObservability} per
+	 * application context through {@link LlmObsRegistration}; construct an
+	 * {@link LlmObservability} instead
 	 */
+	@Deprecated(since = "0.1.0")
 	public static void useLlmCallRecorder(LlmCallRecorder recorder) {
-		llmCalls.set(recorder);
+		synchronized (legacyLock) {
+			legacyLlmCalls = recorder;
+			replaceLegacy();
+		}
 	}
 
 	/**
-	 * Registers the tracer provider that {@link #flush()} flushes; called by the
-	 * auto-configuration.
-	 * @param provider the application's tracer provider, or {@code null} to clear it
+	 * Registers the tracer provider that {@link #flush()} flushes, outside any
+	 * application context.
+	 * @param provider the tracer provider, or {@code null} to clear it
+	 * @deprecated the auto-configuration registers an {@link LlmObservability} per
+	 * application context through {@link LlmObsRegistration}; construct an
+	 * {@link LlmObservability} instead
 	 */
+	@Deprecated(since = "0.1.0")
 	public static void useTracerProvider(SdkTracerProvider provider) {
-		tracerProvider.set(provider);
+		synchronized (legacyLock) {
+			legacyTracerProvider = provider;
+			replaceLegacy();
+		}
+	}
+
+	/**
+	 * Replaces the instance the deprecated {@code use*} methods registered by one made of
+	 * what they were given, registered as the most recent.
+	 */
+	private static void replaceLegacy() {
+		LlmObservability previous = legacy.getAndSet(null);
+		if (previous != null) {
+			LlmObsInstances.unregister(previous);
+		}
+		if (legacyTracerProvider != null || legacyLlmCalls != null || legacyEvaluations != null
+				|| legacyFeedback != null) {
+			LlmObservability replacement = new LlmObservability(legacyTracerProvider, legacyLlmCalls, legacyEvaluations,
+					legacyFeedback);
+			legacy.set(replacement);
+			LlmObsInstances.register(replacement);
+		}
 	}
 
 }

@@ -48,7 +48,9 @@ import dev.llmobs.capture.CaptureOptions;
 import dev.llmobs.capture.ContentCapture;
 import dev.llmobs.capture.RedactionKind;
 import dev.llmobs.capture.Redactor;
-import dev.llmobs.LlmObs;
+import dev.llmobs.LlmObsRegistration;
+import dev.llmobs.LlmObservability;
+import dev.llmobs.feedback.FeedbackRecorder;
 import dev.llmobs.llm.LlmCallListener;
 import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.ModelPrice;
@@ -95,7 +97,7 @@ public final class LlmObsAutoConfiguration {
 			ObjectProvider<DocumentMapper> documentMappers, ObjectProvider<OperationListener> operations,
 			LlmCallRecorder llmCalls, ObjectProvider<EvaluationRunner> evaluations, LlmSpanConventions conventions) {
 		LlmObsProperties.Capture capture = properties.getCapture();
-		CaptureListener listener = captureListener.getIfUnique(() -> CaptureListener.NONE);
+		CaptureListener listener = CompositeListeners.capture(captureListener);
 		Redactor redactor = redactor(capture);
 		CaptureMode mode = CaptureMode.valueOf(capture.getMode().trim().toUpperCase(Locale.ROOT));
 		ContentCapture content = new ContentCapture(new CaptureOptions(mode, capture.getMaxLength(), redactor),
@@ -109,7 +111,7 @@ public final class LlmObsAutoConfiguration {
 				llmCalls);
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
 		return new LlmSpanTracer(otel.getTracer(INSTRUMENTATION_NAME), writer,
-				operations.getIfUnique(() -> OperationListener.NONE), evaluations.getIfAvailable());
+				OperationListener.composite(operations.orderedStream().toList()), evaluations.getIfAvailable());
 	}
 
 	@Bean
@@ -129,8 +131,7 @@ public final class LlmObsAutoConfiguration {
 			.forEach((model, price) -> overrides.put(model, new ModelPrice(price.getInputPerMillion(),
 					price.getOutputPerMillion(), price.getCachedInputPerMillion())));
 		LlmCallRecorder recorder = new LlmCallRecorder(new UsageExtractors(extractors.orderedStream().toList()),
-				new PricingTable(overrides), listener.getIfUnique(() -> LlmCallListener.NONE), conventions);
-		LlmObs.useLlmCallRecorder(recorder);
+				new PricingTable(overrides), LlmCallListener.composite(listener.orderedStream().toList()), conventions);
 		return recorder;
 	}
 
@@ -157,7 +158,7 @@ public final class LlmObsAutoConfiguration {
 					: BuiltInEvaluators.declared(name, type, settings));
 		});
 		evaluatorBeans.orderedStream().forEach((evaluator) -> evaluators.put(evaluator.name(), evaluator));
-		EvaluationListener evaluationListener = listener.getIfUnique(() -> EvaluationListener.NONE);
+		EvaluationListener evaluationListener = EvaluationListener.composite(listener.orderedStream().toList());
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
 		EvaluationRunner runner = new EvaluationRunner(evaluators,
 				new EvaluationRecorder(otel.getTracer(INSTRUMENTATION_NAME), evaluationListener,
@@ -166,7 +167,6 @@ public final class LlmObsAutoConfiguration {
 				evaluationListener, EvaluationExecutors.queue(evaluation.getThreads(), evaluation.getQueueCapacity()),
 				EvaluationExecutors.workers(evaluation.getThreads()), evaluation.getTimeout(),
 				evaluation.getSampleRate(), disabled);
-		LlmObs.useEvaluations(runner);
 		return runner;
 	}
 
@@ -215,13 +215,21 @@ public final class LlmObsAutoConfiguration {
 		if (redactor == Redactor.none()) {
 			return new ContextStampingSpanProcessor();
 		}
-		CaptureListener listener = captureListener.getIfUnique(() -> CaptureListener.NONE);
+		CaptureListener listener = CompositeListeners.capture(captureListener);
 		return new ContextStampingSpanProcessor((json) -> redactor.redact(json, listener));
 	}
 
 	@Bean
-	TracerProviderRegistration llmObsTracerProviderRegistration(ObjectProvider<SdkTracerProvider> tracerProvider) {
-		return new TracerProviderRegistration(tracerProvider);
+	@ConditionalOnMissingBean
+	LlmObservability llmObservability(ObjectProvider<SdkTracerProvider> tracerProvider, LlmCallRecorder llmCalls,
+			ObjectProvider<EvaluationRunner> evaluations, ObjectProvider<FeedbackRecorder> feedback) {
+		return new LlmObservability(tracerProvider.getIfAvailable(), llmCalls, evaluations.getIfAvailable(),
+				feedback.getIfAvailable());
+	}
+
+	@Bean
+	static LlmObsRegistration llmObsRegistration(ObjectProvider<LlmObservability> instance) {
+		return new LlmObsRegistration(instance::getIfAvailable);
 	}
 
 	@Bean
@@ -261,7 +269,7 @@ public final class LlmObsAutoConfiguration {
 		if (redactor == Redactor.none()) {
 			return UnaryOperator.identity();
 		}
-		CaptureListener listener = captureListener.getIfUnique(() -> CaptureListener.NONE);
+		CaptureListener listener = CompositeListeners.capture(captureListener);
 		return (text) -> redactor.redact(text, listener);
 	}
 

@@ -85,7 +85,8 @@ public final class LlmObsExportAutoConfiguration {
 		Duration grace = sampling.isEnabled() ? sampling.getGracePeriod() : Duration.ZERO;
 		TailSamplingSpanExporter.Limits limits = new TailSamplingSpanExporter.Limits(sampling.getMaxTraces(),
 				sampling.getMaxSpansPerTrace(), sampling.getMaxBytes(), grace);
-		return new TailSamplingPostProcessor(rules, limits, () -> listener.getIfUnique(() -> SamplingListener.NONE));
+		return new TailSamplingPostProcessor(rules, limits,
+				() -> SamplingListener.composite(listener.orderedStream().toList()));
 	}
 
 	@Bean

@@ -21,7 +21,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
-import dev.llmobs.LlmObs;
 import dev.llmobs.capture.CaptureMode;
 import dev.llmobs.capture.CaptureOptions;
 import dev.llmobs.capture.ContentCapture;
@@ -54,7 +53,7 @@ public final class LlmObsFeedbackAutoConfiguration {
 		CaptureMode mode = CaptureMode.valueOf(capture.getMode().trim().toUpperCase(Locale.ROOT));
 		ContentCapture comments = new ContentCapture(
 				new CaptureOptions(mode, feedback.getMaxCommentLength(), LlmObsAutoConfiguration.redactor(capture)),
-				captureListener.getIfUnique(() -> CaptureListener.NONE));
+				CompositeListeners.capture(captureListener));
 		Set<String> negative = feedback.getNegativeLabels()
 			.stream()
 			.map((label) -> label.trim().toLowerCase(Locale.ROOT))
@@ -63,9 +62,8 @@ public final class LlmObsFeedbackAutoConfiguration {
 				feedback.getMaxPerSecond(), feedback.isRequireKnownTrace(), feedback.getPassThreshold(), negative);
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
 		FeedbackRecorder recorder = new FeedbackRecorder(options, otel.getLogsBridge().get("dev.llmobs"),
-				listener.getIfUnique(() -> EvaluationListener.NONE), comments::captureText, known,
+				EvaluationListener.composite(listener.orderedStream().toList()), comments::captureText, known,
 				store.getIfAvailable(), System::currentTimeMillis);
-		LlmObs.useFeedback(recorder);
 		return recorder;
 	}
 

@@ -63,7 +63,7 @@ public final class LlmObsReactiveWebAutoConfiguration {
 		LlmObsProperties.Web web = properties.getWeb();
 		UserIdHasher hasher = web.isHashUserIds() ? new UserIdHasher(web.getUserIdSalt()) : null;
 		RequestIdentity identity = new RequestIdentity(new IdValidator(web.getMaxIdLength()), hasher,
-				rejections.getIfUnique(() -> RejectedIdListener.NONE));
+				CompositeListeners.rejectedId(rejections));
 		return new LlmObsReactiveWebFilter(sessionIds, userIds, identity, web.getTraceIdHeader(), FILTER_ORDER);
 	}
 

@@ -68,7 +68,7 @@ public final class LlmObsWebAutoConfiguration {
 		LlmObsProperties.Web web = properties.getWeb();
 		UserIdHasher hasher = web.isHashUserIds() ? new UserIdHasher(web.getUserIdSalt()) : null;
 		LlmObsWebFilter filter = new LlmObsWebFilter(sessionIds, userIds, new IdValidator(web.getMaxIdLength()), hasher,
-				web.getTraceIdHeader(), rejections.getIfUnique(() -> RejectedIdListener.NONE));
+				web.getTraceIdHeader(), CompositeListeners.rejectedId(rejections));
 		FilterRegistrationBean<LlmObsWebFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(FILTER_ORDER);
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);

@@ -129,7 +129,7 @@ public final class EvaluationRecorder {
 				convention.evaluation(span, index, outcome);
 			}
 			index++;
-			this.listener.evaluated(result, promptVersion);
+			this.listener.evaluated(new EvaluationEvent(result, promptVersion));
 			log(judged, outcome, responseId);
 		}
 		String verdict = verdict(span, results);

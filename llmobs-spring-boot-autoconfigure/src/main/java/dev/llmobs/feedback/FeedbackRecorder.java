@@ -20,6 +20,7 @@ import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 
+import dev.llmobs.eval.EvaluationEvent;
 import dev.llmobs.eval.EvaluationListener;
 import dev.llmobs.eval.Feedback;
 import dev.llmobs.eval.Verdict;
@@ -92,6 +93,15 @@ public final class FeedbackRecorder {
 	}
 
 	/**
+	 * Whether this application served the trace recently, so feedback on it belongs here.
+	 * @param traceId the trace id
+	 * @return whether the trace is known
+	 */
+	public boolean knows(String traceId) {
+		return traceId != null && this.known.rootSpanId(traceId) != null;
+	}
+
+	/**
 	 * Validates and records feedback.
 	 * @param traceId the trace id the response carried
 	 * @param name what was rated
@@ -109,7 +119,7 @@ public final class FeedbackRecorder {
 		}
 		admit(feedback.name());
 		emit(feedback, rootSpanId);
-		this.listener.evaluated(feedback.asEvaluation(), null);
+		this.listener.evaluated(new EvaluationEvent(feedback.asEvaluation(), null));
 		if (this.store != null) {
 			this.store.addFeedback(feedback);
 		}

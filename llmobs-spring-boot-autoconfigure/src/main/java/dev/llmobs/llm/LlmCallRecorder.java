@@ -118,8 +118,8 @@ public final class LlmCallRecorder {
 		else if (counted && logger.isDebugEnabled()) {
 			logger.debug("llmobs has no price for model '" + model + "'; set llmobs.pricing.models");
 		}
-		this.listener.recorded(provider.isEmpty() ? null : provider, model, usage, cost, truncated,
-				(prompt != null) ? prompt.version() : null);
+		this.listener.recorded(new LlmCallEvent(provider.isEmpty() ? null : provider, model, usage, cost, truncated,
+				(prompt != null) ? prompt.version() : null));
 	}
 
 	private LlmCost price(String model, String responseModel, LlmUsage usage) {

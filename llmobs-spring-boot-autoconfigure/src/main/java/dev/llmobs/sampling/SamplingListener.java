@@ -1,5 +1,9 @@
 package dev.llmobs.sampling;
 
+import java.util.List;
+
+import dev.llmobs.trace.RecordingFailures;
+
 /**
  * Told about each tail-sampling decision, for metrics. Must be cheap and never throw.
  */
@@ -18,5 +22,31 @@ public interface SamplingListener {
 	 * @param spans the spans decided with it
 	 */
 	void decided(boolean kept, String reason, boolean forced, int spans);
+
+	/**
+	 * A listener that tells every given listener, in order; one that throws is recorded
+	 * as a recording failure and does not keep the others from being told.
+	 * @param listeners the listeners, in order
+	 * @return the composite ({@link #NONE} when empty, the listener itself when alone)
+	 */
+	static SamplingListener composite(List<? extends SamplingListener> listeners) {
+		List<SamplingListener> all = List.copyOf(listeners);
+		if (all.isEmpty()) {
+			return NONE;
+		}
+		if (all.size() == 1) {
+			return all.get(0);
+		}
+		return (kept, reason, forced, spans) -> {
+			for (SamplingListener listener : all) {
+				try {
+					listener.decided(kept, reason, forced, spans);
+				}
+				catch (RuntimeException ex) {
+					RecordingFailures.record("a sampling listener", ex);
+				}
+			}
+		};
+	}
 
 }

@@ -16,6 +16,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.llmobs.LlmObs;
+import dev.llmobs.LlmObsRegistration;
+import dev.llmobs.LlmObservability;
 import dev.llmobs.annotation.LlmChain;
 import dev.llmobs.aop.InvocationProcessor;
 import dev.llmobs.aop.ReactorReturnValueHandler;
@@ -27,6 +30,7 @@ import dev.llmobs.capture.CaptureListener;
 import dev.llmobs.trace.LlmSpanTracer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class LlmObsAutoConfigurationTests {
 
@@ -72,6 +76,30 @@ class LlmObsAutoConfigurationTests {
 			context.getBean(Bot.class).answer("hi");
 			assertThat(CustomProcessorConfiguration.calls).isPositive();
 			assertThat(this.exporter.getFinishedSpanItems()).isEmpty();
+		});
+	}
+
+	@Test
+	void shouldSupplyTheInjectableApiAndItsRegistration() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(LlmObservability.class)
+			.hasSingleBean(LlmObsRegistration.class));
+	}
+
+	@Test
+	void aCustomLlmObservabilityBeanIsTheOneTheStaticFacadeUses() {
+		LlmObservability custom = new LlmObservability(null, null, null, null) {
+
+			@Override
+			public void feedback(String traceId, String name, Object value, String comment) {
+				throw new IllegalStateException("custom " + name);
+			}
+
+		};
+		this.runner.withBean(LlmObservability.class, () -> custom).run((context) -> {
+			assertThat(context).getBean(LlmObservability.class).isSameAs(custom);
+			assertThatIllegalStateException()
+				.isThrownBy(() -> LlmObs.feedback("0af7651916cd43dd8448eb211c80319c", "thumbs", true))
+				.withMessage("custom thumbs");
 		});
 	}
 
