@@ -102,8 +102,14 @@ class OtlpEnvironmentExportIT {
 				() -> this.receiver.metricNames().containsAll(List.of("llmobs.operation", "gen_ai.client.token.usage")),
 				WAIT, "the starter's metrics");
 
-		assertThat(this.receiver.requests()).extracting((request) -> request.path())
-			.contains("/v1/traces", "/v1/logs", "/v1/metrics");
+		// a request is logged with its answer, just after its data was stored
+		this.receiver.await(
+				() -> this.receiver.requests()
+					.stream()
+					.map((request) -> request.path())
+					.toList()
+					.containsAll(List.of("/v1/traces", "/v1/logs", "/v1/metrics")),
+				WAIT, "requests on every signal's path");
 		assertThat(this.receiver.requests()).allSatisfy((request) -> {
 			assertThat(request.headers()).doesNotContainKeys("upgrade", "http2-settings");
 			assertThat(request.status()).isEqualTo(200);
