@@ -158,7 +158,10 @@ class TraceViewerBrowserIT {
 
 	private static void screenshot(String name) throws Exception {
 		File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-		Files.copy(shot.toPath(), Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
+		// -Dllmobs.screenshots=../docs regenerates the README's screenshots
+		Path directory = Path.of(System.getProperty("llmobs.screenshots", "target"));
+		Files.createDirectories(directory);
+		Files.copy(shot.toPath(), directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	@Test
@@ -285,7 +288,7 @@ class TraceViewerBrowserIT {
 	}
 
 	@Test
-	void listsLlmTracesByDefaultWithVerdictChipsSearchAndFilters() {
+	void listsLlmTracesByDefaultWithVerdictChipsSearchAndFilters() throws Exception {
 		ChatReply refund = ask("list-session", "How do I get a refund for my Pro subscription?");
 		ChatReply export = ask("list-session", "How do I export my notes?");
 		openViewer();
@@ -325,6 +328,15 @@ class TraceViewerBrowserIT {
 			.isEqualTo("How do I get a refund for my Pro subscription?");
 		assertThat(refundRow.findElement(By.cssSelector(".output-preview")).getText()).isNotBlank();
 
+		screenshot("viewer-list.png");
+		String piiVerdict = refundRow.findElements(By.cssSelector(".verdict-chip"))
+			.stream()
+			.map(WebElement::getText)
+			.filter((chip) -> chip.startsWith("pii-leak: "))
+			.findFirst()
+			.orElseThrow()
+			.substring("pii-leak: ".length());
+
 		// text search over inputs and outputs
 		browser.findElement(By.id("filter-text")).sendKeys("export my NOTES");
 		waiting().until((driver) -> browser
@@ -339,13 +351,6 @@ class TraceViewerBrowserIT {
 			.size() == 1);
 
 		// verdict filter: only traces where pii-leak has that verdict
-		String piiVerdict = refundRow.findElements(By.cssSelector(".verdict-chip"))
-			.stream()
-			.map(WebElement::getText)
-			.filter((chip) -> chip.startsWith("pii-leak: "))
-			.findFirst()
-			.orElseThrow()
-			.substring("pii-leak: ".length());
 		String otherVerdict = "pass".equals(piiVerdict) ? "fail" : "pass";
 		Select verdict = new Select(browser.findElement(By.id("filter-verdict")));
 		verdict.selectByValue(otherVerdict + ":pii-leak");
