@@ -60,6 +60,7 @@ public final class TraceJson {
 		result.put("models", distinct(trace.spans(), LlmObsAttributes.LLM_MODEL_NAME,
 				LlmObsAttributes.GEN_AI_RESPONSE_MODEL, LlmObsAttributes.GEN_AI_REQUEST_MODEL));
 		result.put("promptVersions", distinct(trace.spans(), LlmObsAttributes.LLM_PROMPT_TEMPLATE_VERSION));
+		result.put("prompts", prompts(trace.spans()));
 		trace.spans()
 			.stream()
 			.filter((span) -> "chain".equals(span.getAttributes().get(LlmObsAttributes.LLMOBS_SPAN_KIND)))
@@ -114,6 +115,30 @@ public final class TraceJson {
 		evaluation.put("score", score);
 		evaluation.put("label", label);
 		return evaluation;
+	}
+
+	/**
+	 * The prompt templates the application's model calls used (judges excluded): name
+	 * (the template's id, else its hash) and version.
+	 */
+	private static List<Map<String, String>> prompts(List<SpanData> spans) {
+		Set<Map<String, String>> prompts = new LinkedHashSet<>();
+		for (SpanData span : spans) {
+			Attributes attributes = span.getAttributes();
+			if (Boolean.TRUE.equals(attributes.get(LlmObsAttributes.LLMOBS_EVALUATION_JUDGE))) {
+				continue;
+			}
+			String name = attributes.get(LlmObsAttributes.GEN_AI_PROMPT_NAME);
+			name = (name != null) ? name : attributes.get(LlmObsAttributes.LLMOBS_PROMPT_HASH);
+			String version = attributes.get(LlmObsAttributes.LLM_PROMPT_TEMPLATE_VERSION);
+			if (name != null || version != null) {
+				Map<String, String> prompt = new LinkedHashMap<>();
+				prompt.put("name", (name != null) ? name : "(unnamed)");
+				prompt.put("version", (version != null) ? version : "(none)");
+				prompts.add(prompt);
+			}
+		}
+		return List.copyOf(prompts);
 	}
 
 	@SafeVarargs

@@ -31,7 +31,8 @@
     timings[name] = { millis: performance.now() - start, count: count };
   }
   function show(id) {
-    ['traces-view', 'sessions-view', 'trace-view'].forEach(function (v) { $(v).hidden = v !== id; });
+    ['traces-view', 'sessions-view', 'prompts-view', 'trace-view'].forEach(function (v) { $(v).hidden = v !== id; });
+    $('show-prompts').classList.toggle('active', id === 'prompts-view');
     $('show-traces').classList.toggle('active', id === 'traces-view');
     $('show-sessions').classList.toggle('active', id === 'sessions-view');
   }
@@ -377,18 +378,69 @@
     });
   }
 
+  // ---- prompts ----
+  function renderPrompts(name) {
+    show('prompts-view');
+    return loadTraces().then(function () {
+      if (currentRoute().prompt !== name) { return; }
+      var names = distinct([].concat.apply([], traces.map(function (t) { return (t.prompts || []).map(function (p) { return p.name; }); })));
+      var links = $('prompt-list');
+      links.replaceChildren();
+      if (!names.length) { links.appendChild(el('span', 'No prompt templates in the recent traces.', 'muted')); }
+      names.forEach(function (n) {
+        var link = el('a', n, 'prompt-link chip' + (n === name ? ' active' : ''));
+        link.href = '#/prompts/' + encodeURIComponent(n);
+        links.appendChild(link);
+      });
+      var selected = name || names[0] || '';
+      $('prompt-title').textContent = selected;
+      var versions = {};
+      traces.forEach(function (t) {
+        (t.prompts || []).forEach(function (p) {
+          if (p.name !== selected) { return; }
+          var v = versions[p.version] || (versions[p.version] = { traces: 0, tokens: 0, cost: 0, priced: 0, millis: 0, passed: 0, failed: 0, errors: 0 });
+          v.traces++;
+          v.tokens += t.totalTokens || 0;
+          if (t.costUsd !== null && t.costUsd !== undefined) { v.cost += t.costUsd; v.priced++; }
+          v.millis += t.durationMillis;
+          v.passed += t.evaluationsPassed || 0;
+          v.failed += t.evaluationsFailed || 0;
+          if (t.error) { v.errors++; }
+        });
+      });
+      var body = document.querySelector('#prompt-versions tbody');
+      body.replaceChildren();
+      Object.keys(versions).sort().forEach(function (version) {
+        var v = versions[version];
+        var row = el('tr');
+        row.dataset.version = version;
+        row.appendChild(el('td', version));
+        row.appendChild(el('td', v.traces));
+        row.appendChild(el('td', Math.round(v.tokens / v.traces)));
+        row.appendChild(el('td', v.priced ? cost(v.cost / v.priced) : ''));
+        row.appendChild(el('td', ms(v.millis / v.traces)));
+        var judged = v.passed + v.failed;
+        row.appendChild(el('td', judged ? Math.round(v.passed / judged * 100) + ' % of ' + judged : '', judged && v.failed ? 'fail' : 'pass'));
+        row.appendChild(el('td', v.errors || ''));
+        body.appendChild(row);
+      });
+    });
+  }
+
   // ---- routing ----
   function decode(part) { try { return decodeURIComponent(part); } catch (e) { return part; } }
   function currentRoute() {
     var parts = location.hash.replace(/^#\/?/, '').split('/');
     if (parts[0] === 'traces' && parts[1]) { return { traceId: decode(parts.slice(1).join('/')) }; }
     if (parts[0] === 'sessions') { return { sessionId: parts[1] ? decode(parts.slice(1).join('/')) : '' }; }
+    if (parts[0] === 'prompts') { return { prompt: parts[1] ? decode(parts.slice(1).join('/')) : '' }; }
     return {};
   }
   function route() {
     var r = currentRoute();
     if (r.traceId !== undefined) { return renderTrace(r.traceId); }
     if (r.sessionId !== undefined) { return renderSession(r.sessionId); }
+    if (r.prompt !== undefined) { return renderPrompts(r.prompt); }
     show('traces-view');
     return loadTraces();
   }

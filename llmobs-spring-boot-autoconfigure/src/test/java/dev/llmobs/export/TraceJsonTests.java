@@ -24,7 +24,7 @@ class TraceJsonTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void summaryListsEachEvaluatorsVerdictTheModelsAndThePromptVersions() {
+	void summaryListsEachEvaluatorsVerdictTheModelsAndThePrompts() {
 		Span root = this.tracer.spanBuilder("support-flow")
 			.setAttribute("openinference.span.kind", "CHAIN")
 			.setAttribute("llmobs.span.kind", "chain")
@@ -38,6 +38,7 @@ class TraceJsonTests {
 			this.tracer.spanBuilder("model")
 				.setAttribute("llm.model_name", "gpt-test")
 				.setAttribute("llm.prompt_template.version", "v2")
+				.setAttribute("gen_ai.prompt.name", "support-answer")
 				.startSpan()
 				.addEvent("gen_ai.evaluation.result",
 						Attributes.builder()
@@ -54,6 +55,7 @@ class TraceJsonTests {
 			.containsExactlyInAnyOrder("context-overlap=pass", "pii-leak=fail", "judge=fail");
 		assertThat(summary.get("models")).isEqualTo(List.of("gpt-test"));
 		assertThat(summary.get("promptVersions")).isEqualTo(List.of("v2"));
+		assertThat(summary.get("prompts")).isEqualTo(List.of(Map.of("name", "support-answer", "version", "v2")));
 	}
 
 }

@@ -46,6 +46,7 @@ import dev.llmobs.annotation.LlmChain;
 import dev.llmobs.annotation.LlmTask;
 import dev.llmobs.annotation.LlmTool;
 import dev.llmobs.context.LlmObsScope;
+import dev.llmobs.sample.assistant.PromptBuilder;
 import dev.llmobs.sample.web.ChatReply;
 import dev.llmobs.sample.web.ChatRequest;
 
@@ -508,6 +509,23 @@ class TraceViewerBrowserIT {
 			.stream()
 			.filter((entry) -> entry.getLevel().intValue() >= Level.WARNING.intValue())
 			.toList()).as("console warnings and errors").isEmpty();
+	}
+
+	@Test
+	void promptsPageComparesEachVersionOfATemplate() throws Exception {
+		ask("prompt-session", "How do I get a refund for my Pro subscription?");
+		ask("prompt-session", "How do I export my notes?");
+		browser.get(base() + "#/prompts/" + PromptBuilder.TEMPLATE_ID);
+		WebElement version = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+				By.cssSelector("#prompt-versions tbody tr[data-version='" + PromptBuilder.VERSION + "']")));
+		assertThat(browser.findElement(By.id("prompt-title")).getText()).isEqualTo(PromptBuilder.TEMPLATE_ID);
+		assertThat(browser.findElement(By.cssSelector("#prompt-list a.prompt-link.active")).getText())
+			.isEqualTo(PromptBuilder.TEMPLATE_ID);
+		List<WebElement> cells = version.findElements(By.tagName("td"));
+		assertThat(Integer.parseInt(cells.get(1).getText())).isGreaterThanOrEqualTo(2);
+		assertThat(Integer.parseInt(cells.get(2).getText())).isPositive();
+		assertThat(cells.get(4).getText()).endsWith("ms");
+		screenshot("viewer-prompts.png");
 	}
 
 	@Test
