@@ -74,14 +74,15 @@ public final class TraceJson {
 
 	/**
 	 * Each evaluation recorded in a trace, as written by the active convention:
-	 * OpenInference's {@code evaluations.N.evaluation.*} attributes or GenAI's
-	 * {@code gen_ai.evaluation.result} events (whose label is the verdict when the
-	 * evaluator gave none).
+	 * OpenInference's {@code evaluations.N.evaluation.*} attributes or, on a span without
+	 * them, GenAI's {@code gen_ai.evaluation.result} events (whose label is the verdict
+	 * when the evaluator gave none).
 	 */
 	private static List<Map<String, Object>> evaluations(List<SpanData> spans) {
 		List<Map<String, Object>> result = new ArrayList<>();
 		for (SpanData span : spans) {
 			Attributes attributes = span.getAttributes();
+			int before = result.size();
 			for (int i = 0; i < MAX_EVALUATIONS; i++) {
 				String prefix = "evaluations." + i + ".evaluation.";
 				String name = attributes.get(AttributeKey.stringKey(prefix + "name"));
@@ -92,8 +93,9 @@ public final class TraceJson {
 						attributes.get(AttributeKey.doubleKey(prefix + "score")),
 						attributes.get(AttributeKey.stringKey(prefix + "label"))));
 			}
+			// with both conventions on, the events repeat the attributes
 			for (EventData event : span.getEvents()) {
-				if (GenAiConvention.EVALUATION_EVENT.equals(event.getName())) {
+				if (result.size() == before && GenAiConvention.EVALUATION_EVENT.equals(event.getName())) {
 					Attributes described = event.getAttributes();
 					String label = described.get(LlmObsAttributes.GEN_AI_EVALUATION_SCORE_LABEL);
 					String verdict = described.get(LlmObsAttributes.GEN_AI_EVALUATION_VERDICT);

@@ -267,8 +267,9 @@
   function evaluationsOf(span) {
     var a = span.attributes;
     var list = indexed(a, 'evaluations.', [{ name: 'name', suffix: '.evaluation.name' }, { name: 'score', suffix: '.evaluation.score' }, { name: 'label', suffix: '.evaluation.label' }, { name: 'verdict', suffix: '.evaluation.verdict' }, { name: 'explanation', suffix: '.evaluation.explanation' }]);
+    var fromAttributes = list.length;
     (span.events || []).forEach(function (event) {
-      if (event.name === 'gen_ai.evaluation.result') {
+      if (!fromAttributes && event.name === 'gen_ai.evaluation.result') { // else a copy of the attributes
         var e = event.attributes;
         var label = e['gen_ai.evaluation.score.label'];
         list.push({ name: e['gen_ai.evaluation.name'], score: e['gen_ai.evaluation.score.value'], label: label,

@@ -33,7 +33,13 @@ class TraceJsonTests {
 			.setAttribute("evaluations.0.evaluation.score", 0.8)
 			.setAttribute("evaluations.1.evaluation.name", "pii-leak")
 			.setAttribute("evaluations.1.evaluation.verdict", "fail")
-			.startSpan();
+			.startSpan()
+			// the GenAI convention's copy of the first evaluation, on the same span
+			.addEvent("gen_ai.evaluation.result",
+					Attributes.builder()
+						.put("gen_ai.evaluation.name", "context-overlap")
+						.put("gen_ai.evaluation.score.label", "pass")
+						.build());
 		try (Scope scope = root.makeCurrent()) {
 			this.tracer.spanBuilder("model")
 				.setAttribute("llm.model_name", "gpt-test")

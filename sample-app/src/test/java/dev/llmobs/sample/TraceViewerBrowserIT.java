@@ -1,11 +1,13 @@
 package dev.llmobs.sample;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -482,6 +484,8 @@ class TraceViewerBrowserIT {
 			.contains("completion tokens 30")
 			.contains("finish reason stop");
 
+		screenshot("viewer-conversation.png");
+
 		spanRow("lookup_order").click();
 		waiting().until(ExpectedConditions.textToBePresentInElement(details, "Arguments"));
 		assertThat(details.getText()).contains("Result").contains("A-42");
@@ -491,13 +495,16 @@ class TraceViewerBrowserIT {
 		assertThat(details.findElement(By.cssSelector(".eval")).getText()).contains(INJECTION);
 		browser.findElement(By.cssSelector("#details details.all-attributes summary")).click();
 		assertThat(details.findElement(By.cssSelector("table.attrs")).getText()).contains(INJECTION);
-		screenshot("viewer-conversation.png");
 
 		LlmObs.flush();
-		browser.get(base() + "#/sessions/"
-				+ java.net.URLEncoder.encode(INJECTION, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+		browser.get(base() + "#/sessions/" + URLEncoder.encode(INJECTION, StandardCharsets.UTF_8).replace("+", "%20"));
 		waiting().until((driver) -> browser.findElements(By.cssSelector("#turns li")).size() == 1);
 		assertThat(browser.findElement(By.cssSelector("#turns li .turn-question")).getText()).contains(INJECTION);
+
+		browser.get(base() + "#/prompts/" + URLEncoder.encode(INJECTION, StandardCharsets.UTF_8).replace("+", "%20"));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("prompt-title"), INJECTION));
+		assertThat(browser.findElement(By.cssSelector("#prompt-versions tbody tr td")).getText()).isEqualTo(INJECTION);
+		assertThat(browser.findElement(By.id("prompt-list")).getText()).contains(INJECTION);
 
 		assertThat(script("return window.__pwned === undefined")).isEqualTo(true);
 		assertThat(browser.findElements(By.cssSelector("body img"))).isEmpty();
@@ -682,7 +689,10 @@ class TraceViewerBrowserIT {
 		@LlmChain(name = "tool-agent")
 		public AgentOutput run(String question) {
 			this.tool.lookup("A-42");
-			String answer = this.model.chat(question);
+			String answer;
+			try (LlmObsScope prompt = LlmObs.promptTemplate(INJECTION, INJECTION, Map.of("question", question))) {
+				answer = this.model.chat(question);
+			}
 			LlmObs.submitEvaluation(INJECTION, false, "fail", INJECTION);
 			return new AgentOutput(io.opentelemetry.api.trace.Span.current().getSpanContext().getTraceId(), answer);
 		}
