@@ -351,9 +351,9 @@
     var list = $('turns');
     list.replaceChildren();
     $('session-totals').textContent = '';
-    if (!sessionId) { return Promise.resolve(); }
     return loadTraces().then(function () {
       if (currentRoute().sessionId !== sessionId) { return; }
+      if (!sessionId) { listSessions(list); return; }
       var turns = traces.filter(function (t) { return t.sessionId === sessionId; })
         .sort(function (x, y) { return x.startEpochMillis - y.startEpochMillis; });
       var tokens = 0; var spent = 0; var priced = false; var failed = 0;
@@ -376,6 +376,28 @@
       });
       $('session-totals').textContent = turns.length + ' turn(s) · ' + tokens + ' tokens' + (priced ? ' · ' + cost(spent) : '')
         + ' · ' + failed + ' failed evaluation(s)';
+    });
+  }
+
+  function listSessions(list) {
+    var sessions = {};
+    traces.forEach(function (t) {
+      if (!t.sessionId) { return; }
+      var s = sessions[t.sessionId] || (sessions[t.sessionId] = { turns: 0, last: 0, failed: 0 });
+      s.turns++;
+      s.last = Math.max(s.last, t.startEpochMillis);
+      s.failed += t.evaluationsFailed || 0;
+    });
+    var ids = Object.keys(sessions).sort(function (x, y) { return sessions[y].last - sessions[x].last; });
+    $('session-totals').textContent = ids.length + ' session(s) in the recent traces';
+    ids.forEach(function (id) {
+      var item = el('li', null, 'session');
+      var link = el('a', id, 'session-link');
+      link.href = '#/sessions/' + encodeURIComponent(id);
+      item.appendChild(link);
+      item.appendChild(el('span', ' · ' + sessions[id].turns + ' turn(s) · last ' + new Date(sessions[id].last).toLocaleTimeString()
+        + (sessions[id].failed ? ' · ' + sessions[id].failed + ' failed evaluation(s)' : ''), 'muted'));
+      list.appendChild(item);
     });
   }
 

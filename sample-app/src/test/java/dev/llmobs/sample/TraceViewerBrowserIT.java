@@ -419,7 +419,12 @@ class TraceViewerBrowserIT {
 		waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("trace-view")));
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("trace-title"), first.traceId()));
 
-		browser.get(base() + "#/sessions/link-session");
+		// the sessions tab lists the recent sessions, each a link to its conversation
+		browser.findElement(By.id("show-sessions")).click();
+		waiting()
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#turns a[href='#/sessions/link-session']")))
+			.click();
+		waiting().until(ExpectedConditions.urlContains("#/sessions/link-session"));
 		waiting().until((driver) -> browser.findElements(By.cssSelector("#turns li")).size() == 2);
 		assertThat(browser.findElement(By.id("session-totals")).getText()).startsWith("2 turn(s)");
 		assertThat(browser.findElement(By.id("turns")).getText()).contains("How do I get a refund")
