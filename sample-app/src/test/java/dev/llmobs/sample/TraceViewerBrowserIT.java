@@ -374,6 +374,25 @@ class TraceViewerBrowserIT {
 		assertThat(rows()).allSatisfy(
 				(row) -> assertThat(row.findElement(By.cssSelector("td:last-child")).getText()).isEqualTo("error"));
 		browser.findElement(By.id("filter-error")).click();
+
+		// prompt version filter: the sample's template version keeps the trace
+		Select prompt = new Select(browser.findElement(By.id("filter-prompt")));
+		prompt.selectByValue(PromptBuilder.VERSION);
+		assertThat(browser.findElements(By.cssSelector("#traces tbody tr[data-trace-id='" + refund.traceId() + "']")))
+			.hasSize(1);
+		prompt.selectByValue("");
+
+		// live refresh brings new traces in and keeps the search
+		browser.findElement(By.id("filter-text")).clear();
+		browser.findElement(By.id("filter-text")).sendKeys("refund");
+		browser.findElement(By.id("live")).click();
+		ChatReply live = ask("list-session", "Is a refund possible after the live trial?");
+		waiting().until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector("#traces tbody tr[data-trace-id='" + live.traceId() + "']")));
+		assertThat(browser.findElement(By.id("filter-text")).getAttribute("value")).isEqualTo("refund");
+		assertThat(browser.findElements(By.cssSelector("#traces tbody tr[data-trace-id='" + export.traceId() + "']")))
+			.isEmpty();
+		browser.findElement(By.id("live")).click();
 	}
 
 	@Test
