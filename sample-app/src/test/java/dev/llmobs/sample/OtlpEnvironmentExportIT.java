@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -116,24 +117,18 @@ class OtlpEnvironmentExportIT {
 		});
 	}
 
-	private void awaitUp(HttpClient client, int port) throws InterruptedException {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (System.nanoTime() < deadline) {
-			assertThat(this.sample.isAlive()).as("the sample process is running (see its log in target/)").isTrue();
-			try {
-				HttpResponse<Void> health = client.send(
-						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-						HttpResponse.BodyHandlers.discarding());
-				if (health.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException notYetListening) {
-				// starting
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError("the sample did not start within " + WAIT);
+	private void awaitUp(HttpClient client, int port) {
+		Awaitility.await("the sample answers its health check (its log is in target/)")
+			.atMost(WAIT)
+			.pollInterval(Duration.ofMillis(200))
+			.ignoreExceptionsInstanceOf(IOException.class)
+			.until(() -> {
+				assertThat(this.sample.isAlive()).as("the sample process is running").isTrue();
+				return client
+					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+							HttpResponse.BodyHandlers.discarding())
+					.statusCode() == 200;
+			});
 	}
 
 	private static Path executableJar() throws IOException {
