@@ -138,6 +138,11 @@ public final class EvaluationRecorder {
 				convention.evaluationVerdict(span, verdict);
 			}
 		}
+		// not every convention keeps an errored result on the span; tail sampling needs
+		// it
+		if (results.stream().anyMatch((result) -> result.verdict() == Verdict.ERROR)) {
+			span.setAttribute(LlmObsAttributes.LLMOBS_EVALUATION_ERROR, true);
+		}
 	}
 
 	/**

@@ -132,7 +132,8 @@ public record SamplingRules(boolean keepErrors, boolean keepFailedEvaluations, b
 	}
 
 	private static boolean failedEvaluation(SpanData span) {
-		if ("fail".equals(span.getAttributes().get(LlmObsAttributes.GEN_AI_EVALUATION_VERDICT))) {
+		if ("fail".equals(span.getAttributes().get(LlmObsAttributes.GEN_AI_EVALUATION_VERDICT))
+				|| Boolean.TRUE.equals(span.getAttributes().get(LlmObsAttributes.LLMOBS_EVALUATION_ERROR))) {
 			return true;
 		}
 		for (EventData event : span.getEvents()) {

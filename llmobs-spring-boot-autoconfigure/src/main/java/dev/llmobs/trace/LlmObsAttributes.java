@@ -27,6 +27,13 @@ public final class LlmObsAttributes {
 	/** Set on an LLM span when the output hit the token limit. */
 	public static final AttributeKey<Boolean> LLMOBS_TRUNCATED = AttributeKey.booleanKey("llmobs.truncated");
 
+	/**
+	 * Whether an evaluator of this span failed to judge (threw, timed out, answered
+	 * nonsense), in whatever conventions are written.
+	 */
+	public static final AttributeKey<Boolean> LLMOBS_EVALUATION_ERROR = AttributeKey
+		.booleanKey("llmobs.evaluation.error");
+
 	/** Messages of a long conversation left out of the flattened attributes. */
 	public static final AttributeKey<Long> LLMOBS_MESSAGES_DROPPED = AttributeKey.longKey("llmobs.messages.dropped");
 

@@ -16,6 +16,7 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.junit.jupiter.api.Test;
 
 import dev.llmobs.capture.CaptureListener;
+import dev.llmobs.trace.LlmObsAttributes;
 import dev.llmobs.trace.convention.LlmSpanConventions;
 import dev.llmobs.capture.RedactionKind;
 import dev.llmobs.capture.Redactor;
@@ -94,6 +95,25 @@ class EvaluationRecorderTests {
 		assertThat(logs.getFinishedLogRecordItems())
 			.extracting((record) -> record.getAttributes().get(AttributeKey.stringKey("gen_ai.response.id")))
 			.containsExactly("chatcmpl-123", null);
+	}
+
+	@Test
+	void anErroredEvaluationIsMarkedOnTheSpanWhateverTheConventions() {
+		InMemorySpanExporter spans = InMemorySpanExporter.create();
+		SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
+			.addSpanProcessor(SimpleSpanProcessor.create(spans))
+			.build();
+		EvaluationRecorder recorder = new EvaluationRecorder(tracerProvider.get("t"), EvaluationListener.NONE, null,
+				LlmSpanConventions.of(java.util.EnumSet.of(dev.llmobs.trace.Convention.GEN_AI_LATEST)));
+		Span errored = tracerProvider.get("t").spanBuilder("errored").startSpan();
+		recorder.recordOn(errored, List.of(EvaluationResult.error("judge", "timed out")));
+		errored.end();
+		Span passed = tracerProvider.get("t").spanBuilder("passed").startSpan();
+		recorder.recordOn(passed, List.of(EvaluationResult.pass("judge", 1.0, "fine")));
+		passed.end();
+		assertThat(spans.getFinishedSpanItems()).satisfiesExactly(
+				(span) -> assertThat(span.getAttributes().get(LlmObsAttributes.LLMOBS_EVALUATION_ERROR)).isTrue(),
+				(span) -> assertThat(span.getAttributes().get(LlmObsAttributes.LLMOBS_EVALUATION_ERROR)).isNull());
 	}
 
 }

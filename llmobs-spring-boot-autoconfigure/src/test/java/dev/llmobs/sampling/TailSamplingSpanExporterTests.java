@@ -290,6 +290,18 @@ class TailSamplingSpanExporterTests {
 	}
 
 	@Test
+	void aTraceWithAnErroredEvaluationIsKeptWithFailedEvaluations() {
+		start(new SamplingRules(false, true, false, null, null, Map.of(), Set.of(), 0.0, false), 1000, Long.MAX_VALUE);
+		Span root = this.tracer.spanBuilder("root").setNoParent().startSpan();
+		root.setAttribute(LlmObsAttributes.LLMOBS_EVALUATION_ERROR, true);
+		root.end();
+		Span other = this.tracer.spanBuilder("other").setNoParent().startSpan();
+		other.end();
+		passGracePeriod();
+		assertThat(this.decisions).containsExactlyInAnyOrder("kept:evaluation-fail", "dropped:none");
+	}
+
+	@Test
 	void llmTracesOnlyComesBeforeTheKeepRules() {
 		start(new SamplingRules(true, true, true, null, null, Map.of(), Set.of(), 1.0, true), 1000, Long.MAX_VALUE);
 		Span failing = this.tracer.spanBuilder("http get /broken").setNoParent().startSpan();
