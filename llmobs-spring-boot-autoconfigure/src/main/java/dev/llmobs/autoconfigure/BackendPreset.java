@@ -22,17 +22,11 @@ record BackendPreset(Map<String, Object> properties, List<String> problems) {
 
 	static final String TRACES_ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
 
-	static final String TRACES_HEADERS = "management.opentelemetry.tracing.export.otlp.headers";
-
 	static final String LOGS_ENDPOINT = "management.opentelemetry.logging.export.otlp.endpoint";
-
-	static final String LOGS_HEADERS = "management.opentelemetry.logging.export.otlp.headers";
 
 	static final String LOGS_ENABLED = "management.logging.export.otlp.enabled";
 
 	static final String METRICS_URL = "management.otlp.metrics.export.url";
-
-	static final String METRICS_HEADERS = "management.otlp.metrics.export.headers";
 
 	static final String METRICS_ENABLED = "management.otlp.metrics.export.enabled";
 
@@ -156,12 +150,12 @@ record BackendPreset(Map<String, Object> properties, List<String> problems) {
 
 		/** A header on every signal sent to the backend. */
 		Builder header(String name, String value) {
-			set(TRACES_HEADERS + "[" + name + "]", value);
+			set(ExportHeaderNames.TRACES + "[" + name + "]", value);
 			if (this.logs) {
-				set(LOGS_HEADERS + "[" + name + "]", value);
+				set(ExportHeaderNames.LOGS + "[" + name + "]", value);
 			}
 			if (this.metrics) {
-				set(METRICS_HEADERS + "[" + name + "]", value);
+				set(ExportHeaderNames.METRICS + "[" + name + "]", value);
 			}
 			return this;
 		}
