@@ -22,7 +22,7 @@ import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmUsage;
 import dev.llmobs.prompt.PromptTemplateInfo;
 import dev.llmobs.trace.RecordingFailures;
-import dev.llmobs.trace.TraceState;
+import dev.llmobs.trace.ChainAccumulator;
 
 /**
  * The programmatic API as a bean: the operations of {@link LlmObs}, bound to one
@@ -187,7 +187,8 @@ public class LlmObservability {
 		}
 		try {
 			LlmUsage usage = new LlmUsage(inputTokens, outputTokens, null, model, List.of(), null);
-			this.llmCalls.record(span, "", (model != null) ? model : "", usage, TraceState.from(Context.current()));
+			this.llmCalls.record(span, "", (model != null) ? model : "", usage,
+					ChainAccumulator.from(Context.current()));
 		}
 		catch (RuntimeException ex) {
 			RecordingFailures.record("programmatic usage", ex);

@@ -9,7 +9,7 @@ import org.springframework.util.ClassUtils;
 import dev.llmobs.eval.Evaluator;
 import dev.llmobs.eval.JudgeClient;
 import dev.llmobs.eval.LlmJudgeEvaluator;
-import dev.llmobs.eval.SpringAiJudgeClient;
+import dev.llmobs.springai.SpringAiJudgeClient;
 
 /**
  * Finds the judge model when it is first needed: a {@link JudgeClient} bean, else a

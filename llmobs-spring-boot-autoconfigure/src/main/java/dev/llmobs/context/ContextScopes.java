@@ -9,7 +9,7 @@ import io.opentelemetry.context.Scope;
 import org.slf4j.MDC;
 
 import dev.llmobs.llm.NestedModelCalls;
-import dev.llmobs.trace.TraceState;
+import dev.llmobs.trace.ChainAccumulator;
 
 /**
  * Opens {@link LlmObsScope}s: derives a new {@link LlmObsContext} from the current one,
@@ -102,7 +102,7 @@ public final class ContextScopes {
 		if (baggage != null) {
 			clean = clean.with(baggage);
 		}
-		TraceState traceState = TraceState.from(current);
+		ChainAccumulator traceState = ChainAccumulator.from(current);
 		if (traceState != null) {
 			clean = traceState.storeIn(clean);
 		}

@@ -21,7 +21,7 @@ import dev.llmobs.context.LlmObsContext;
 import dev.llmobs.trace.CompletionHook;
 import dev.llmobs.trace.EvaluationSpec;
 import dev.llmobs.trace.SpanDescriptor;
-import dev.llmobs.trace.TraceState;
+import dev.llmobs.trace.ChainAccumulator;
 
 /**
  * Runs the evaluators {@code @Evaluated} names: inline, before the span ends, or on a
@@ -83,7 +83,7 @@ public final class EvaluationRunner implements CompletionHook {
 
 	@Override
 	public void completed(Span span, SpanDescriptor descriptor, Object[] arguments, Object result,
-			TraceState traceState) {
+			ChainAccumulator traceState) {
 		EvaluationSpec spec = descriptor.evaluation();
 		if (ThreadLocalRandom.current().nextDouble() >= spec.sampleRate() * this.sampleRate) {
 			return;
@@ -179,7 +179,7 @@ public final class EvaluationRunner implements CompletionHook {
 	}
 
 	private static EvaluationInput input(EvaluationSpec spec, Span span, Object[] arguments, Object result,
-			TraceState traceState) {
+			ChainAccumulator traceState) {
 		String question = null;
 		int questionIndex = (spec.questionIndex() >= 0) ? spec.questionIndex() : 0;
 		if (arguments != null && questionIndex < arguments.length) {

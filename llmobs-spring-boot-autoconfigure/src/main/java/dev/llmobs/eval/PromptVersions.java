@@ -4,7 +4,7 @@ import io.opentelemetry.context.Context;
 
 import dev.llmobs.context.LlmObsContext;
 import dev.llmobs.prompt.PromptTemplateInfo;
-import dev.llmobs.trace.TraceState;
+import dev.llmobs.trace.ChainAccumulator;
 
 /**
  * Which prompt version an evaluation belongs to: that of the latest model call under the
@@ -15,8 +15,8 @@ final class PromptVersions {
 	private PromptVersions() {
 	}
 
-	static String current(TraceState traceState) {
-		TraceState state = (traceState != null) ? traceState : TraceState.from(Context.current());
+	static String current(ChainAccumulator traceState) {
+		ChainAccumulator state = (traceState != null) ? traceState : ChainAccumulator.from(Context.current());
 		PromptTemplateInfo prompt = (state != null) ? state.prompt() : null;
 		if (prompt == null) {
 			prompt = LlmObsContext.current().prompt();

@@ -11,7 +11,7 @@ import org.apache.commons.logging.LogFactory;
 import dev.llmobs.context.LlmObsContext;
 import dev.llmobs.prompt.PromptTemplateInfo;
 import dev.llmobs.trace.LlmObsAttributes;
-import dev.llmobs.trace.TraceState;
+import dev.llmobs.trace.ChainAccumulator;
 import dev.llmobs.trace.convention.LlmSpanConvention;
 import dev.llmobs.trace.convention.LlmSpanConventions;
 
@@ -77,7 +77,7 @@ public final class LlmCallRecorder {
 	 * @param usage the usage
 	 * @param traceState the chain root's accumulator, or {@code null}
 	 */
-	public void record(Span span, String provider, String requestModel, LlmUsage usage, TraceState traceState) {
+	public void record(Span span, String provider, String requestModel, LlmUsage usage, ChainAccumulator traceState) {
 		record(span, provider, requestModel, usage, traceState, LlmObsContext.current().prompt());
 	}
 
@@ -90,7 +90,7 @@ public final class LlmCallRecorder {
 	 * @param traceState the chain root's accumulator, or {@code null}
 	 * @param prompt the prompt template in use when the call started, or {@code null}
 	 */
-	public void record(Span span, String provider, String requestModel, LlmUsage usage, TraceState traceState,
+	public void record(Span span, String provider, String requestModel, LlmUsage usage, ChainAccumulator traceState,
 			PromptTemplateInfo prompt) {
 		for (LlmSpanConvention convention : this.conventions) {
 			convention.usage(span, usage);

@@ -3,6 +3,8 @@ package dev.llmobs.llm;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.llmobs.springai.SpringAiUsageExtractor;
+
 /**
  * The extractors in order: the application's, Spring AI's when present, then the
  * reflective one.

@@ -6,7 +6,7 @@ import io.opentelemetry.context.Context;
 
 import dev.llmobs.context.LlmObsContext;
 import dev.llmobs.prompt.PromptTemplateInfo;
-import dev.llmobs.trace.TraceState;
+import dev.llmobs.trace.ChainAccumulator;
 
 /**
  * What an enricher learns when a Spring AI observation starts, on the caller's thread,
@@ -19,7 +19,7 @@ import dev.llmobs.trace.TraceState;
  * @param requestModel the requested model, or empty
  * @param prompt the prompt template declared where the call started, or {@code null}
  */
-record ObservedCall(Span span, TraceState traceState, ProviderNames provider, String requestModel,
+record ObservedCall(Span span, ChainAccumulator traceState, ProviderNames provider, String requestModel,
 		PromptTemplateInfo prompt) {
 
 	/**
@@ -32,7 +32,7 @@ record ObservedCall(Span span, TraceState traceState, ProviderNames provider, St
 	static ObservedCall start(Observation.Context observation, String provider, String requestModel) {
 		Context current = Context.current();
 		LlmObsContext llmObs = LlmObsContext.from(current);
-		TraceState traceState = llmObs.isJudge() ? null : TraceState.from(current);
+		ChainAccumulator traceState = llmObs.isJudge() ? null : ChainAccumulator.from(current);
 		ObservedCall call = new ObservedCall(ObservedSpans.of(observation), traceState, ProviderNames.of(provider),
 				(requestModel != null) ? requestModel : "", llmObs.prompt());
 		observation.put(ObservedCall.class, call);

@@ -17,6 +17,7 @@ public interface CompletionHook {
 	 * @param result the result
 	 * @param traceState the trace's state, or {@code null}
 	 */
-	void completed(Span span, SpanDescriptor descriptor, Object[] arguments, Object result, TraceState traceState);
+	void completed(Span span, SpanDescriptor descriptor, Object[] arguments, Object result,
+			ChainAccumulator traceState);
 
 }

@@ -73,7 +73,7 @@ public final class LlmSpanTracer {
 		// One thread-local lookup for the parent, the accumulators and the scope to come.
 		Context current = Context.current();
 		Span span = this.tracer.spanBuilder(descriptor.spanName()).setParent(current).startSpan();
-		TraceState traceState = TraceState.from(current);
+		ChainAccumulator traceState = ChainAccumulator.from(current);
 		PromptTemplateInfo prompt = null;
 		if (descriptor.kind() == LlmSpanKind.LLM) {
 			LlmObsContext llmObs = LlmObsContext.from(current);
@@ -116,8 +116,8 @@ public final class LlmSpanTracer {
 		if (declared != null) {
 			context = withPrompt(context, declared);
 		}
-		if (completion.descriptor().kind() == LlmSpanKind.CHAIN && TraceState.from(context) == null) {
-			TraceState state = new TraceState(completion.span());
+		if (completion.descriptor().kind() == LlmSpanKind.CHAIN && ChainAccumulator.from(context) == null) {
+			ChainAccumulator state = new ChainAccumulator(completion.span());
 			completion.useTraceState(state);
 			context = state.storeIn(context);
 		}

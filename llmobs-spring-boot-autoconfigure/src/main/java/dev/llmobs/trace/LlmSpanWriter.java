@@ -154,7 +154,7 @@ public final class LlmSpanWriter {
 	 * @param documents the documents
 	 * @param traceState the chain root's accumulator, or {@code null}
 	 */
-	public void writeRetrievedDocuments(Span span, Object documents, TraceState traceState) {
+	public void writeRetrievedDocuments(Span span, Object documents, ChainAccumulator traceState) {
 		try {
 			writeDocuments(span, documents, traceState, true);
 		}
@@ -215,8 +215,8 @@ public final class LlmSpanWriter {
 		}
 	}
 
-	void writeOutput(Span span, SpanDescriptor descriptor, Object value, TraceState traceState, NestedModelCalls nested,
-			PromptTemplateInfo prompt) {
+	void writeOutput(Span span, SpanDescriptor descriptor, Object value, ChainAccumulator traceState,
+			NestedModelCalls nested, PromptTemplateInfo prompt) {
 		try {
 			if (!span.isRecording()) {
 				return;
@@ -239,7 +239,7 @@ public final class LlmSpanWriter {
 		}
 	}
 
-	private boolean writeModelResponse(Span span, SpanDescriptor descriptor, Object value, TraceState traceState,
+	private boolean writeModelResponse(Span span, SpanDescriptor descriptor, Object value, ChainAccumulator traceState,
 			NestedModelCalls nested, PromptTemplateInfo prompt) {
 		LlmUsage usage = this.llmCalls.extract(value);
 		if (usage == null) {
@@ -262,7 +262,7 @@ public final class LlmSpanWriter {
 		return true;
 	}
 
-	private void writeDocuments(Span span, Object value, TraceState traceState, boolean capture) {
+	private void writeDocuments(Span span, Object value, ChainAccumulator traceState, boolean capture) {
 		DocumentExtractor.Extraction extraction = this.documents.extract(value);
 		if (traceState != null) {
 			traceState.addDocuments(extraction.documents().stream().map(RetrievedDocument::content).toList());

@@ -29,7 +29,7 @@ public final class SpanCompletion {
 
 	private final OperationListener operations;
 
-	private TraceState traceState;
+	private ChainAccumulator traceState;
 
 	private NestedModelCalls nestedModelCalls;
 
@@ -48,7 +48,7 @@ public final class SpanCompletion {
 	private final AtomicBoolean firstElementSeen = new AtomicBoolean();
 
 	SpanCompletion(Span span, SpanDescriptor descriptor, LlmSpanWriter writer, long startNanos,
-			OperationListener operations, TraceState traceState, Object[] arguments, CompletionHook hook) {
+			OperationListener operations, ChainAccumulator traceState, Object[] arguments, CompletionHook hook) {
 		this.operations = operations;
 		this.traceState = traceState;
 		this.arguments = arguments;
@@ -67,7 +67,7 @@ public final class SpanCompletion {
 		return this.span;
 	}
 
-	void useTraceState(TraceState state) {
+	void useTraceState(ChainAccumulator state) {
 		this.traceState = state;
 	}
 

@@ -32,7 +32,7 @@ import dev.llmobs.llm.LlmCallListener;
 import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmUsage;
 import dev.llmobs.trace.OperationListener;
-import dev.llmobs.trace.TraceState;
+import dev.llmobs.trace.ChainAccumulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,7 +77,7 @@ class ListenerCompositionAutoConfigurationTests {
 			Span span = context.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("chat").startSpan();
 			LlmUsage usage = new LlmUsage(10L, 5L, null, "gpt-4o", List.of(), null);
 			context.getBean(LlmCallRecorder.class)
-				.record(span, "openai", "gpt-4o", usage, TraceState.from(Context.current()));
+				.record(span, "openai", "gpt-4o", usage, ChainAccumulator.from(Context.current()));
 			span.end();
 			assertThat(context.getBean(UserListeners.class).calls).singleElement().satisfies((call) -> {
 				assertThat(call.model()).isEqualTo("gpt-4o");

@@ -18,6 +18,7 @@ import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.Prompt;
 
 import dev.llmobs.context.ContextStampingSpanProcessor;
+import dev.llmobs.springai.SpringAiJudgeClient;
 import dev.llmobs.trace.EvaluationSpec;
 import dev.llmobs.trace.LlmSpanKind;
 import dev.llmobs.trace.SpanDescriptor;

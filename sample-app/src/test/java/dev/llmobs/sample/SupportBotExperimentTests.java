@@ -8,7 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import dev.llmobs.eval.SpringAiJudgeClient;
+import dev.llmobs.springai.SpringAiJudgeClient;
 import dev.llmobs.sample.assistant.SupportAssistant;
 import dev.llmobs.test.experiment.AutoConfigureLlmObsExperiments;
 import dev.llmobs.test.experiment.Experiment;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.llmobs.springai.SpringAiDocumentMapper;
+
 /**
  * Normalizes a retriever's result into at most {@code maxDocuments} documents:
  * collections, arrays, {@code Optional}s and single documents. Streams, iterators and

@@ -1,4 +1,4 @@
-package dev.llmobs.llm;
+package dev.llmobs.springai;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,10 +7,13 @@ import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 
+import dev.llmobs.llm.LlmUsage;
+import dev.llmobs.llm.UsageExtractor;
+
 /**
  * Reads Spring AI's {@link ChatResponse}. Only instantiated when Spring AI is present.
  */
-final class SpringAiUsageExtractor implements UsageExtractor {
+public final class SpringAiUsageExtractor implements UsageExtractor {
 
 	@Override
 	public LlmUsage extract(Object response) {

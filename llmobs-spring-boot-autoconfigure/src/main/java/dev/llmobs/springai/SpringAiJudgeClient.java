@@ -1,10 +1,12 @@
-package dev.llmobs.eval;
+package dev.llmobs.springai;
 
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
+
+import dev.llmobs.eval.JudgeClient;
 
 /**
  * Asks a Spring AI {@link ChatModel}. Only instantiated when Spring AI is present.

@@ -14,9 +14,9 @@ import dev.llmobs.prompt.PromptTemplateInfo;
  * Sums the cost of the model calls under one chain root and keeps the total on that root
  * as {@code llmobs.trace.cost}. Lives in the context of the root chain span.
  */
-public final class TraceState {
+public final class ChainAccumulator {
 
-	private static final ContextKey<TraceState> KEY = ContextKey.named("llmobs-trace-state");
+	private static final ContextKey<ChainAccumulator> KEY = ContextKey.named("llmobs-trace-state");
 
 	private final Span root;
 
@@ -28,7 +28,7 @@ public final class TraceState {
 
 	private final List<String> documents = new CopyOnWriteArrayList<>();
 
-	TraceState(Span root) {
+	ChainAccumulator(Span root) {
 		this.root = root;
 	}
 
@@ -37,7 +37,7 @@ public final class TraceState {
 	 * @param context the context
 	 * @return the accumulator, or {@code null}
 	 */
-	public static TraceState from(Context context) {
+	public static ChainAccumulator from(Context context) {
 		return context.get(KEY);
 	}
 

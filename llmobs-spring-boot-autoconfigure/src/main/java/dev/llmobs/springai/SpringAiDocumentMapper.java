@@ -1,12 +1,15 @@
-package dev.llmobs.trace.document;
+package dev.llmobs.springai;
 
 import org.springframework.ai.document.Document;
+
+import dev.llmobs.trace.document.DocumentMapper;
+import dev.llmobs.trace.document.RetrievedDocument;
 
 /**
  * Maps Spring AI's {@link Document}. Only instantiated when Spring AI is on the
  * classpath.
  */
-final class SpringAiDocumentMapper implements DocumentMapper {
+public final class SpringAiDocumentMapper implements DocumentMapper {
 
 	@Override
 	public RetrievedDocument map(Object candidate) {
