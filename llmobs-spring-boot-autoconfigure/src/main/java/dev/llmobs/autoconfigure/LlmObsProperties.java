@@ -49,6 +49,8 @@ public class LlmObsProperties {
 
 	private final SpringAi springAi = new SpringAi();
 
+	private final Mcp mcp = new Mcp();
+
 	private final Metrics metrics = new Metrics();
 
 	private final Sampling sampling = new Sampling();
@@ -117,6 +119,10 @@ public class LlmObsProperties {
 
 	public SpringAi getSpringAi() {
 		return this.springAi;
+	}
+
+	public Mcp getMcp() {
+		return this.mcp;
 	}
 
 	public Health getHealth() {
@@ -961,6 +967,30 @@ public class LlmObsProperties {
 		 * Whether the spans of Spring AI's chat model, embedding model and vector store
 		 * observations are enriched (messages, documents, typed usage, cost) and their
 		 * tokens metered into gen_ai.client.token.usage in place of Spring AI's counter.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Tracing of Model Context Protocol calls made and served through Spring AI's MCP
+	 * client and server.
+	 */
+	public static class Mcp {
+
+		/**
+		 * Whether MCP requests sent by Spring AI's MCP clients and tool calls served by
+		 * Spring AI's MCP server are traced (spans per the OpenTelemetry MCP conventions,
+		 * trace context in params._meta, the mcp.client.operation.duration and
+		 * mcp.server.operation.duration histograms).
 		 */
 		private boolean enabled = true;
 
