@@ -49,6 +49,8 @@ public class LlmObsProperties {
 
 	private final SpringAi springAi = new SpringAi();
 
+	private final LangChain4j langchain4j = new LangChain4j();
+
 	private final Metrics metrics = new Metrics();
 
 	private final Sampling sampling = new Sampling();
@@ -117,6 +119,10 @@ public class LlmObsProperties {
 
 	public SpringAi getSpringAi() {
 		return this.springAi;
+	}
+
+	public LangChain4j getLangchain4j() {
+		return this.langchain4j;
 	}
 
 	public Health getHealth() {
@@ -961,6 +967,29 @@ public class LlmObsProperties {
 		 * Whether the spans of Spring AI's chat model, embedding model and vector store
 		 * observations are enriched (messages, documents, typed usage, cost) and their
 		 * tokens metered into gen_ai.client.token.usage in place of Spring AI's counter.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * LangChain4j integration.
+	 */
+	public static class LangChain4j {
+
+		/**
+		 * Whether LangChain4j's chat and streaming chat models, AI Services, tool
+		 * executions, content retrievers, embedding stores and embedding models are
+		 * traced (LLM, AGENT, TOOL, RETRIEVER and EMBEDDING spans) and their tokens and
+		 * cost metered.
 		 */
 		private boolean enabled = true;
 
