@@ -66,7 +66,7 @@ public final class LangChain4jBeanPostProcessor implements BeanPostProcessor {
 		}
 		if (AiServiceInterceptor.isAiService(bean)) {
 			LangChain4jSpans shared = this.spans.get();
-			ToolHooks.install(bean, shared);
+			AiServiceHooks.install(bean, shared);
 			return AiServiceInterceptor.wrap(bean, shared);
 		}
 		if (bean instanceof ContentRetriever || bean instanceof EmbeddingStore<?> || bean instanceof EmbeddingModel) {

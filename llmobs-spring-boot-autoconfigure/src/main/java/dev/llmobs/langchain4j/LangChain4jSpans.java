@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.opentelemetry.context.Context;
+
 import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.trace.LlmSpanKind;
 import dev.llmobs.trace.LlmSpanTracer;
@@ -33,6 +35,12 @@ public final class LangChain4jSpans {
 	private final boolean captureOutputs;
 
 	private final Map<String, SpanDescriptor> descriptors = new ConcurrentHashMap<>();
+
+	/**
+	 * The AGENT context the next model call on this thread belongs under, when a streamed
+	 * AI Service answer calls the model again from a thread where nothing is current.
+	 */
+	private final ThreadLocal<Context> nextModelCallParent = new ThreadLocal<>();
 
 	/**
 	 * Creates the shared parts.
@@ -67,6 +75,22 @@ public final class LangChain4jSpans {
 
 	boolean captureOutputs() {
 		return this.captureOutputs;
+	}
+
+	void parentNextModelCall(Context agent) {
+		this.nextModelCallParent.set(agent);
+	}
+
+	/**
+	 * Takes (and forgets) the context the next model call on this thread belongs under.
+	 * @return the context, or {@code null}
+	 */
+	Context takeModelCallParent() {
+		Context parent = this.nextModelCallParent.get();
+		if (parent != null) {
+			this.nextModelCallParent.remove();
+		}
+		return parent;
 	}
 
 	/**

@@ -12,6 +12,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 
 import dev.llmobs.context.LlmObsContext;
 import dev.llmobs.llm.LlmUsage;
@@ -63,13 +64,20 @@ public final class LlmObsChatModelListener implements ChatModelListener {
 				.provider((requestContext.modelProvider() != null) ? requestContext.modelProvider().name() : null);
 			String model = (request.parameters() != null) ? request.modelName() : null;
 			Context current = Context.current();
+			Context stashed = this.spans.takeModelCallParent();
+			if (stashed != null && !Span.fromContext(current).getSpanContext().isValid()) {
+				current = stashed;
+			}
 			NestedModelCalls enclosing = NestedModelCalls.from(current);
 			if (enclosing != null) {
 				enclosing.started();
 			}
 			LlmObsContext llmObs = LlmObsContext.from(current);
-			SpanCompletion completion = this.spans.startModelCall((model != null) ? "chat " + model : "chat",
-					new SpanIdentity(provider.openInferenceProvider(), (model != null) ? model : "", "", ""));
+			SpanCompletion completion;
+			try (Scope scope = (current != stashed) ? Scope.noop() : current.makeCurrent()) {
+				completion = this.spans.startModelCall((model != null) ? "chat " + model : "chat",
+						new SpanIdentity(provider.openInferenceProvider(), (model != null) ? model : "", "", ""));
+			}
 			ObservedChat call = new ObservedChat(completion, provider.genAiName(), (model != null) ? model : "",
 					llmObs.isJudge() ? null : ChainAccumulator.from(current), llmObs.prompt());
 			Map<Object, Object> attributes = requestContext.attributes();

@@ -3,16 +3,27 @@ package dev.llmobs.langchain4j;
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.invocation.InvocationContext;
+import dev.langchain4j.observability.api.AiServiceListenerRegistrar;
+import dev.langchain4j.observability.api.event.AiServiceRequestIssuedEvent;
+import dev.langchain4j.observability.api.event.AiServiceStartedEvent;
+import dev.langchain4j.observability.api.listener.AiServiceCompletedListener;
+import dev.langchain4j.observability.api.listener.AiServiceErrorListener;
+import dev.langchain4j.observability.api.listener.AiServiceRequestIssuedListener;
+import dev.langchain4j.observability.api.listener.AiServiceStartedListener;
 import dev.langchain4j.service.AiServiceContext;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.tool.BeforeToolExecution;
 import dev.langchain4j.service.tool.ToolExecution;
 import dev.langchain4j.service.tool.ToolService;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -28,15 +39,18 @@ import dev.llmobs.trace.convention.LlmSpanConvention;
  * hooks the application set: name, arguments ({@code input.value}), result
  * ({@code output.value}), the model's call id, and {@code ERROR} when the tool failed.
  */
-final class ToolHooks {
+final class AiServiceHooks {
 
-	private static final Log logger = LogFactory.getLog(ToolHooks.class);
+	private static final Log logger = LogFactory.getLog(AiServiceHooks.class);
 
 	private final LangChain4jSpans spans;
 
 	private final Map<ToolExecutionRequest, SpanCompletion> running = new ConcurrentHashMap<>();
 
-	private ToolHooks(LangChain4jSpans spans) {
+	/** The context of each running AI Service call, its AGENT span current. */
+	private final Map<UUID, Context> agents = new ConcurrentHashMap<>();
+
+	private AiServiceHooks(LangChain4jSpans spans) {
 		this.spans = spans;
 	}
 
@@ -60,7 +74,12 @@ final class ToolHooks {
 			contextField.setAccessible(true);
 			AiServiceContext context = (AiServiceContext) contextField.get(builder);
 			ToolService tools = context.toolService;
-			ToolHooks hooks = new ToolHooks(spans);
+			AiServiceHooks hooks = new AiServiceHooks(spans);
+			AiServiceListenerRegistrar events = context.eventListenerRegistrar;
+			events.register((AiServiceStartedListener) hooks::started);
+			events.register((AiServiceCompletedListener) (event) -> hooks.ended(event.invocationContext()));
+			events.register((AiServiceErrorListener) (event) -> hooks.ended(event.invocationContext()));
+			events.register((AiServiceRequestIssuedListener) hooks::requestIssued);
 			Consumer<BeforeToolExecution> before = tools.beforeToolExecution();
 			Consumer<ToolExecution> after = tools.afterToolExecution();
 			tools.beforeToolExecution((before != null) ? before.andThen(hooks::before) : hooks::before);
@@ -75,8 +94,40 @@ final class ToolHooks {
 		}
 	}
 
+	private void started(AiServiceStartedEvent event) {
+		if (hasCurrentSpan() && event.invocationContext() != null) {
+			this.agents.put(event.invocationContext().invocationId(), Context.current());
+		}
+	}
+
+	private void ended(InvocationContext invocation) {
+		if (invocation != null) {
+			this.agents.remove(invocation.invocationId());
+		}
+		this.spans.takeModelCallParent();
+	}
+
+	private void requestIssued(AiServiceRequestIssuedEvent event) {
+		// A streamed answer calls the model again from the thread of the previous
+		// response, where nothing is current: that call belongs under the agent.
+		Context agent = agent(event.invocationContext());
+		if (agent != null && !hasCurrentSpan()) {
+			this.spans.parentNextModelCall(agent);
+		}
+	}
+
+	private Context agent(InvocationContext invocation) {
+		return (invocation != null && invocation.invocationId() != null) ? this.agents.get(invocation.invocationId())
+				: null;
+	}
+
+	private static boolean hasCurrentSpan() {
+		return Span.current().getSpanContext().isValid();
+	}
+
 	private void before(BeforeToolExecution execution) {
-		try {
+		Context agent = hasCurrentSpan() ? null : agent(execution.invocationContext());
+		try (Scope scope = (agent != null) ? agent.makeCurrent() : Scope.noop()) {
 			ToolExecutionRequest request = execution.request();
 			SpanCompletion completion = this.spans.start(LlmSpanKind.TOOL, request.name(), SpanIdentity.NONE,
 					(request.arguments() != null) ? request.arguments() : "");
