@@ -45,9 +45,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+import dev.llmobs.testsupport.OtlpReceiverTest;
 import dev.llmobs.testsupport.OtlpTestReceiver;
 import dev.llmobs.testsupport.ReceivedSpan;
 
@@ -61,12 +60,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * spans exported over real OTLP/HTTP and asserted as a backend receives them.
  */
 @SpringBootTest(classes = LangChain4jTracingIT.LangChain4jApp.class,
-		webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "management.opentelemetry.tracing.export.schedule-delay=50ms" })
+		webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.main.banner-mode=off")
 @AutoConfigureTracing
+@OtlpReceiverTest
 class LangChain4jTracingIT {
 
-	static final OtlpTestReceiver receiver = OtlpTestReceiver.start();
+	static OtlpTestReceiver receiver;
 
 	static final OpenAiMock openAi = OpenAiMock.start();
 
@@ -90,14 +89,8 @@ class LangChain4jTracingIT {
 	@Autowired
 	MeterRegistry meters;
 
-	@DynamicPropertySource
-	static void otlp(DynamicPropertyRegistry registry) {
-		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", receiver::tracesEndpoint);
-	}
-
 	@AfterAll
 	static void stop() {
-		receiver.close();
 		openAi.close();
 	}
 
@@ -170,7 +163,8 @@ class LangChain4jTracingIT {
 		assertThat(answerCall.attr("llm.input_messages.3.message.content")).isEqualTo("sunny, 21 degrees in Paris");
 		assertThat(answerCall.attr("llm.output_messages.0.message.content")).isEqualTo(OpenAiMock.FINAL_TEXT);
 		assertThat(answerCall.attr("output.value")).isEqualTo(OpenAiMock.FINAL_TEXT);
-		assertThat(answerCall.attr("gen_ai.output.messages")).contains("\"finish_reason\"").contains("stop");
+		assertThat(answerCall.attr("gen_ai.output.messages")).contains(OpenAiMock.FINAL_TEXT);
+		assertThat(answerCall.attr("gen_ai.response.finish_reasons")).contains("stop");
 
 		assertThat(this.meters.find("gen_ai.client.token.usage")
 			.tag("gen_ai.provider.name", "openai")
