@@ -11,7 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-import dev.llmobs.langchain4j.LangChain4jBeanPostProcessor;
+import dev.llmobs.langchain4j.LangChain4jInstrumentation;
 import dev.llmobs.langchain4j.LangChain4jSpans;
 import dev.llmobs.langchain4j.LlmObsChatModelListener;
 import dev.llmobs.llm.LlmCallRecorder;
@@ -48,7 +48,7 @@ public final class LlmObsLangChain4jAutoConfiguration {
 	@Bean
 	static LangChain4jBeanPostProcessor llmObsLangChain4jBeanPostProcessor(ObjectProvider<LangChain4jSpans> spans,
 			ObjectProvider<LlmObsChatModelListener> listener) {
-		return new LangChain4jBeanPostProcessor(spans::getObject, listener::getObject);
+		return new LangChain4jBeanPostProcessor(new LangChain4jInstrumentation(spans::getObject, listener::getObject));
 	}
 
 }

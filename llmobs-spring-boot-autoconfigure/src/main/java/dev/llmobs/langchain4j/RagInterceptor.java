@@ -89,6 +89,10 @@ final class RagInterceptor implements MethodInterceptor {
 
 	private String name(LlmSpanKind kind, MethodInvocation invocation) {
 		String type = invocation.getThis().getClass().getSimpleName();
+		if (type.isEmpty() || type.contains("$$") || type.contains("Lambda")) {
+			// A lambda or an anonymous class: the bean name says more.
+			type = this.beanName;
+		}
 		return (kind == LlmSpanKind.EMBEDDING) ? "embeddings " + type : type + "." + invocation.getMethod().getName();
 	}
 

@@ -13,39 +13,44 @@ import dev.langchain4j.store.embedding.EmbeddingStore;
 import org.aopalliance.aop.Advice;
 
 import org.springframework.aop.framework.ProxyFactory;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 
 import dev.llmobs.trace.RecordingFailures;
 
 /**
- * Instruments LangChain4j beans: chat and streaming chat models built without the
- * {@link LlmObsChatModelListener} get it run around their calls (a model built with it is
- * left alone, or, when streaming, only has its first chunk timed), AI Services get an
- * {@code AGENT} span per call and a {@code TOOL} span per tool execution, content
- * retrievers, embedding stores and embedding models get {@code RETRIEVER} and
- * {@code EMBEDDING} spans. A wrapped class keeps its type (a subclass proxy) unless it is
- * final.
+ * Instruments LangChain4j objects (the application's beans): chat and streaming chat
+ * models built without the {@link LlmObsChatModelListener} get it run around their calls
+ * (a model built with it is left alone, or, when streaming, only has its first chunk
+ * timed), AI Services get an {@code AGENT} span per call and a {@code TOOL} span per tool
+ * execution, content retrievers, embedding stores and embedding models get
+ * {@code RETRIEVER} and {@code EMBEDDING} spans. A wrapped class keeps its type (a
+ * subclass proxy) unless it is final.
  */
-public final class LangChain4jBeanPostProcessor implements BeanPostProcessor {
+public final class LangChain4jInstrumentation {
 
 	private final Supplier<LangChain4jSpans> spans;
 
 	private final Supplier<LlmObsChatModelListener> listener;
 
 	/**
-	 * Creates the post-processor.
+	 * Creates the instrumentation.
 	 * @param spans the shared span parts, looked up when the first bean is instrumented
 	 * @param listener the chat model listener, looked up likewise
 	 */
-	public LangChain4jBeanPostProcessor(Supplier<LangChain4jSpans> spans, Supplier<LlmObsChatModelListener> listener) {
+	public LangChain4jInstrumentation(Supplier<LangChain4jSpans> spans, Supplier<LlmObsChatModelListener> listener) {
 		this.spans = spans;
 		this.listener = listener;
 	}
 
-	@Override
-	public Object postProcessAfterInitialization(Object bean, String beanName) {
+	/**
+	 * Instruments an object when it is one of LangChain4j's instrumented types; never
+	 * throws.
+	 * @param bean the object
+	 * @param beanName its bean name
+	 * @return the instrumented object, or the object itself
+	 */
+	public Object instrument(Object bean, String beanName) {
 		try {
-			return instrument(bean, beanName);
+			return instrumented(bean, beanName);
 		}
 		catch (RuntimeException ex) {
 			RecordingFailures.record("the instrumentation of the LangChain4j bean '" + beanName + "'", ex);
@@ -53,7 +58,7 @@ public final class LangChain4jBeanPostProcessor implements BeanPostProcessor {
 		}
 	}
 
-	private Object instrument(Object bean, String beanName) {
+	private Object instrumented(Object bean, String beanName) {
 		if (bean instanceof LlmObsChatModelListener) {
 			return bean;
 		}
