@@ -2,9 +2,11 @@ package dev.llmobs.langchain4j;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.WeakHashMap;
 import java.util.function.Consumer;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
@@ -45,10 +47,19 @@ final class AiServiceHooks {
 
 	private final LangChain4jSpans spans;
 
-	private final Map<ToolExecutionRequest, SpanCompletion> running = new ConcurrentHashMap<>();
+	/**
+	 * The span of each running tool execution, by its request (LangChain4j hands the same
+	 * request object to both hooks; two calls may carry equal requests).
+	 */
+	private final Map<ToolExecutionRequest, SpanCompletion> running = Collections
+		.synchronizedMap(new IdentityHashMap<>());
 
-	/** The context of each running AI Service call, its AGENT span current. */
-	private final Map<UUID, Context> agents = new ConcurrentHashMap<>();
+	/**
+	 * The context of each running AI Service call, its AGENT span current; weakly keyed
+	 * by the invocation id, so a token stream that is never started leaves nothing
+	 * behind.
+	 */
+	private final Map<UUID, Context> agents = Collections.synchronizedMap(new WeakHashMap<>());
 
 	private AiServiceHooks(LangChain4jSpans spans) {
 		this.spans = spans;

@@ -12,6 +12,7 @@ import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.store.embedding.EmbeddingStore;
 import org.aopalliance.aop.Advice;
 
+import org.springframework.aop.framework.Advised;
 import org.springframework.aop.framework.ProxyFactory;
 
 import dev.llmobs.trace.RecordingFailures;
@@ -95,6 +96,11 @@ public final class LangChain4jInstrumentation {
 	}
 
 	private static Object proxy(Object bean, Advice advice) {
+		if (bean instanceof Advised advised && !advised.isFrozen()) {
+			// Already a Spring AOP proxy (a transactional or cached bean): add to it.
+			advised.addAdvice(0, advice);
+			return bean;
+		}
 		ProxyFactory factory = new ProxyFactory(bean);
 		Class<?> type = bean.getClass();
 		factory.setProxyTargetClass(!Modifier.isFinal(type.getModifiers()) && !Proxy.isProxyClass(type));
