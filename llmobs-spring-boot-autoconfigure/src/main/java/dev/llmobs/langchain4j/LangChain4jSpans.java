@@ -34,7 +34,7 @@ public final class LangChain4jSpans {
 
 	private final boolean captureOutputs;
 
-	private final Map<String, SpanDescriptor> descriptors = new ConcurrentHashMap<>();
+	private final Map<DescriptorKey, SpanDescriptor> descriptors = new ConcurrentHashMap<>();
 
 	/**
 	 * The AGENT context the next model call on this thread belongs under, when a streamed
@@ -119,7 +119,11 @@ public final class LangChain4jSpans {
 
 	private SpanDescriptor descriptor(LlmSpanKind kind, String name, SpanIdentity identity, boolean withInput,
 			boolean captureOutput) {
-		String key = kind + "|" + name + "|" + identity + "|" + withInput + "|" + captureOutput;
+		DescriptorKey key = new DescriptorKey(kind, name, identity, withInput, captureOutput);
+		SpanDescriptor cached = this.descriptors.get(key);
+		if (cached != null) {
+			return cached;
+		}
 		return this.descriptors.computeIfAbsent(key, (ignored) -> {
 			boolean input = withInput && this.captureInputs;
 			int queryIndex = (kind == LlmSpanKind.RETRIEVER && withInput) ? 0 : -1;
@@ -155,6 +159,10 @@ public final class LangChain4jSpans {
 				yield new ModelProvider(name, name, name);
 			}
 		};
+	}
+
+	private record DescriptorKey(LlmSpanKind kind, String name, SpanIdentity identity, boolean withInput,
+			boolean captureOutput) {
 	}
 
 }

@@ -163,6 +163,39 @@ class LangChain4jInstrumentationTests {
 	}
 
 	@Test
+	void streamingModelBuiltWithTheListenerHasOneSpanWithTimeToFirstChunk() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(LlmObsAutoConfiguration.class, LlmObsLangChain4jAutoConfiguration.class))
+			.withBean(OpenTelemetry.class, () -> OpenTelemetrySdk.builder()
+				.setTracerProvider(
+						SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(this.exporter)).build())
+				.build())
+			.withUserConfiguration(ListenerBuiltInStreaming.class)
+			.run((context) -> {
+				StreamingChatModel model = context.getBean(StreamingChatModel.class);
+				List<ChatResponse> completed = new ArrayList<>();
+				model.chat("stream it", new StreamingChatResponseHandler() {
+
+					@Override
+					public void onCompleteResponse(ChatResponse completeResponse) {
+						completed.add(completeResponse);
+					}
+
+					@Override
+					public void onError(Throwable error) {
+					}
+
+				});
+				assertThat(completed).hasSize(1);
+				SpanData span = onlySpan();
+				assertThat(span.getAttributes().get(AttributeKey.doubleKey("gen_ai.response.time_to_first_chunk")))
+					.isNotNull();
+				assertThat(attr(span, "llm.output_messages.0.message.content")).isEqualTo("Hello");
+			});
+	}
+
+	@Test
 	void userListenersOfAWrappedModelRunOnceAndTheModelHasOneSpan() {
 		this.runner.run((context) -> {
 			FakeChatModel model = context.getBean(FakeChatModel.class);
@@ -247,6 +280,23 @@ class LangChain4jInstrumentationTests {
 		ContentRetriever contentRetriever() {
 			return (query) -> List.of(Content.from(TextSegment.from("Paris: sunny"),
 					Map.of(ContentMetadata.SCORE, 0.87, ContentMetadata.EMBEDDING_ID, "doc-1")));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ListenerBuiltInStreaming {
+
+		@Bean
+		StreamingChatModel streamingChatModel(LlmObsChatModelListener listener) {
+			return new FakeStreamingChatModel() {
+
+				@Override
+				public List<ChatModelListener> listeners() {
+					return List.of(listener);
+				}
+
+			};
 		}
 
 	}
