@@ -46,6 +46,7 @@ import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfig
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 
+import dev.llmobs.LlmObs;
 import dev.llmobs.testsupport.OtlpReceiverTest;
 import dev.llmobs.testsupport.OtlpTestReceiver;
 import dev.llmobs.testsupport.ReceivedSpan;
@@ -200,6 +201,27 @@ class LangChain4jTracingIT {
 	}
 
 	@Test
+	void failingToolIsAToolSpanWithErrorWhileTheServiceAnswers() {
+		String answer = this.assistant.chat("conversation-7", "What is the forecast for Paris?");
+		// The retrieved guide talks about the weather, so the mock answers with it.
+		assertThat(answer).isEqualTo(OpenAiMock.FINAL_TEXT);
+		ReceivedSpan tool = receiver.awaitSpanNamed("forecast", Duration.ofSeconds(30));
+		assertThat(tool.attr("openinference.span.kind")).isEqualTo("TOOL");
+		assertThat(tool.statusCode()).isEqualTo("STATUS_CODE_ERROR");
+		assertThat(tool.statusMessage()).contains("no forecast service");
+		assertThat(tool.attr("gen_ai.tool.call.id")).isEqualTo("call_forecast_1");
+		ReceivedSpan agent = receiver
+			.awaitSpans((spans) -> spans.stream().anyMatch((span) -> span.spanId().equals(tool.parentSpanId())),
+					Duration.ofSeconds(30))
+			.stream()
+			.filter((span) -> span.spanId().equals(tool.parentSpanId()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(agent.name()).isEqualTo("Assistant.chat");
+		assertThat(agent.statusCode()).isNotEqualTo("STATUS_CODE_ERROR");
+	}
+
+	@Test
 	void failedModelCallMarksTheLlmAndAgentSpansAsErrors() {
 		assertThatThrownBy(() -> this.assistant.chat("conversation-fail", "FAIL please")).isInstanceOf(Exception.class);
 		ReceivedSpan agent = receiver
@@ -241,9 +263,10 @@ class LangChain4jTracingIT {
 	}
 
 	private List<ReceivedSpan> llmSpansWithPrompt(String prompt) {
+		// Every span of the call has ended when it returns: flushing exports them all.
+		LlmObs.flush();
 		receiver.awaitSpans((spans) -> spans.stream().anyMatch((span) -> prompt.equals(span.attr("input.value"))),
 				Duration.ofSeconds(30));
-		// Spans of one call are exported together; a second span would have come with it.
 		return receiver.spans()
 			.stream()
 			.filter((span) -> "LLM".equals(span.attr("openinference.span.kind")))
@@ -287,6 +310,11 @@ class LangChain4jTracingIT {
 		@Tool("The current weather in a city")
 		String weather(@P("the city") String city) {
 			return "sunny, 21 degrees in " + city;
+		}
+
+		@Tool("The forecast for a city")
+		String forecast(@P("the city") String city) {
+			throw new IllegalStateException("no forecast service for " + city);
 		}
 
 	}

@@ -94,26 +94,31 @@ final class OpenAiMock implements AutoCloseable {
 				send(exchange, 500, "application/json", "{\"error\":{\"message\":\"the model is down\"}}");
 				return;
 			}
-			boolean callTool = !toolAnswered && body.path("tools").isArray() && lastUser.contains("weather");
+			boolean tools = !toolAnswered && body.path("tools").isArray();
+			boolean callTool = tools && lastUser.contains("weather");
+			if (tools && lastUser.contains("forecast")) {
+				send(exchange, 200, "application/json", toolCallCompletion("forecast", "call_forecast_1"));
+				return;
+			}
 			boolean stream = body.path("stream").asBoolean(false);
 			if (stream) {
 				stream(exchange, callTool);
 			}
 			else {
-				send(exchange, 200, "application/json", callTool ? toolCallCompletion() : textCompletion(lastUser));
+				send(exchange, 200, "application/json",
+						callTool ? toolCallCompletion("weather", "call_weather_1") : textCompletion(lastUser));
 			}
 		}
 	}
 
-	private static String toolCallCompletion() {
+	private static String toolCallCompletion(String tool, String id) {
 		return """
 				{"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"%s",
 				"choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[
-				{"id":"call_weather_1","type":"function","function":{"name":"weather","arguments":"{\\"city\\":\\"Paris\\"}"}}]},
+				{"id":"%s","type":"function","function":{"name":"%s","arguments":"{\\"city\\":\\"Paris\\"}"}}]},
 				"finish_reason":"tool_calls"}],
 				"usage":{"prompt_tokens":50,"completion_tokens":10,"total_tokens":60}}
-				"""
-			.formatted(RESPONSE_MODEL);
+				""".formatted(RESPONSE_MODEL, id, tool);
 	}
 
 	private static String textCompletion(String lastUser) {
