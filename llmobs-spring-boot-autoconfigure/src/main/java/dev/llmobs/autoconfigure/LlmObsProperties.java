@@ -51,6 +51,8 @@ public class LlmObsProperties {
 
 	private final Mcp mcp = new Mcp();
 
+	private final LangChain4j langchain4j = new LangChain4j();
+
 	private final Metrics metrics = new Metrics();
 
 	private final Sampling sampling = new Sampling();
@@ -123,6 +125,10 @@ public class LlmObsProperties {
 
 	public Mcp getMcp() {
 		return this.mcp;
+	}
+
+	public LangChain4j getLangchain4j() {
+		return this.langchain4j;
 	}
 
 	public Health getHealth() {
@@ -967,6 +973,29 @@ public class LlmObsProperties {
 		 * Whether the spans of Spring AI's chat model, embedding model and vector store
 		 * observations are enriched (messages, documents, typed usage, cost) and their
 		 * tokens metered into gen_ai.client.token.usage in place of Spring AI's counter.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * LangChain4j integration.
+	 */
+	public static class LangChain4j {
+
+		/**
+		 * Whether LangChain4j's chat and streaming chat models, AI Services, tool
+		 * executions, content retrievers, embedding stores and embedding models are
+		 * traced (LLM, AGENT, TOOL, RETRIEVER and EMBEDDING spans) and their tokens and
+		 * cost metered.
 		 */
 		private boolean enabled = true;
 

@@ -194,6 +194,12 @@ public final class LlmObsAttributes {
 	public static final AttributeKey<String> GEN_AI_RETRIEVAL_QUERY_TEXT = AttributeKey
 		.stringKey("gen_ai.retrieval.query.text");
 
+	/**
+	 * {@code gen_ai.tool.call.id}: the id of the model's tool call a tool execution
+	 * answers.
+	 */
+	public static final AttributeKey<String> GEN_AI_TOOL_CALL_ID = AttributeKey.stringKey("gen_ai.tool.call.id");
+
 	/** {@code gen_ai.tool.name}. */
 	public static final AttributeKey<String> GEN_AI_TOOL_NAME = AttributeKey.stringKey("gen_ai.tool.name");
 

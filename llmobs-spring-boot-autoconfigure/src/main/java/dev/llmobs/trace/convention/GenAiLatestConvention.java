@@ -198,6 +198,14 @@ public class GenAiLatestConvention extends GenAiConvention {
 		return arguments;
 	}
 
+	/**
+	 * Writes {@code gen_ai.tool.call.id}, as {@link GenAiConvention} does.
+	 */
+	@Override
+	public void toolCallId(Span span, String callId) {
+		super.toolCallId(span, callId);
+	}
+
 	@Override
 	public void usage(Span span, LlmUsage usage) {
 		super.usage(span, usage);

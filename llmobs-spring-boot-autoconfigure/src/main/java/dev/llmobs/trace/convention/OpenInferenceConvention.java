@@ -168,6 +168,14 @@ public class OpenInferenceConvention implements LlmSpanConvention {
 		}
 	}
 
+	/**
+	 * Writes nothing: OpenInference names a call id only inside a message's tool calls
+	 * ({@code ...tool_call.id}), not on the tool span.
+	 */
+	@Override
+	public void toolCallId(Span span, String callId) {
+	}
+
 	@Override
 	public void invocationParameters(Span span, Map<String, Object> parameters) {
 		if (!parameters.isEmpty()) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.store.embedding.EmbeddingMatch;
 import org.junit.jupiter.api.Test;
@@ -228,24 +229,24 @@ class DocumentExtractorTests {
 
 	@Test
 	void langChain4jEmbeddingMatchIsMappedWithItsSegment() {
-		TextSegment segment = new TextSegment("segment text", Map.of("file", "faq.md"));
-		EmbeddingMatch match = new EmbeddingMatch(0.77, "emb-1", segment);
+		TextSegment segment = TextSegment.from("segment text", Metadata.from(Map.of("file", "faq.md")));
+		EmbeddingMatch<TextSegment> match = new EmbeddingMatch<>(0.77, "emb-1", null, segment);
 		assertThat(this.extractor.extract(List.of(match)).documents())
 			.containsExactly(new RetrievedDocument("emb-1", "segment text", 0.77, Map.of("file", "faq.md")));
 	}
 
 	@Test
 	void langChain4jTextSegmentIsMappedWithItsMetadata() {
-		TextSegment segment = new TextSegment("segment text", Map.of("file", "faq.md"));
+		TextSegment segment = TextSegment.from("segment text", Metadata.from(Map.of("file", "faq.md")));
 		assertThat(this.extractor.extract(segment).documents())
 			.containsExactly(new RetrievedDocument(null, "segment text", null, Map.of("file", "faq.md")));
 	}
 
 	@Test
-	void langChain4jMatchWithoutScoreHasNoScore() {
-		EmbeddingMatch match = new EmbeddingMatch(null, "emb-2", new TextSegment("t", Map.of()));
+	void langChain4jMatchWithAZeroScoreKeepsIt() {
+		EmbeddingMatch<TextSegment> match = new EmbeddingMatch<>(0.0, "emb-2", null, TextSegment.from("t"));
 		assertThat(this.extractor.extract(match).documents())
-			.containsExactly(new RetrievedDocument("emb-2", "t", null, Map.of()));
+			.containsExactly(new RetrievedDocument("emb-2", "t", 0.0, Map.of()));
 	}
 
 	@Test
