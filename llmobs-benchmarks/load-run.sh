@@ -2,13 +2,15 @@
 # HTTP load run of the sample app on loopback, tracing on vs llmobs.enabled=false, offline model.
 # Bounded: per configuration a warm-up of 20,000 requests (the JIT is still compiling after a few
 # thousand) and 4,000 measured requests from 4 client threads; two rounds of three configurations.
-# Run from the repository root after
-#   ./mvnw -B -DskipTests install && ./mvnw -B -Pbenchmarks -DskipTests package -pl llmobs-benchmarks
+# Run from the repository root after building both jars with the reactor (no install needed):
+#   ./mvnw -B -q -DskipTests package -pl sample-app -am
+#   ./mvnw -B -q -Pbenchmarks -DskipTests package -pl llmobs-benchmarks -am
+# SAMPLE_JAR and PORT override the sample jar (e.g. an older build copied aside) and the port.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=$(ls sample-app/target/llmobs-sample-app-*-exec.jar | head -n 1)
+JAR=${SAMPLE_JAR:-$(ls sample-app/target/llmobs-sample-app-*-exec.jar | head -n 1)}
 LOAD="java -cp llmobs-benchmarks/target/benchmarks.jar dev.llmobs.benchmarks.HttpLoad"
-PORT=18080
+PORT=${PORT:-18080}
 MEASURED=4000
 # CPU clock ticks (10 ms) of the server's request threads, and of the whole process, from /proc.
 request_ticks() { cat /proc/"$1"/task/*/stat 2> /dev/null | awk '$2 ~ /http-nio/ {t += $14 + $15} END {print t + 0}'; }
