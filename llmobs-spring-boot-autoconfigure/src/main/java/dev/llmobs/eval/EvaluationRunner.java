@@ -16,6 +16,8 @@ import java.util.concurrent.TimeoutException;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.llmobs.context.LlmObsContext;
@@ -141,11 +143,14 @@ public final class EvaluationRunner implements CompletionHook {
 
 	private void submit(SpanContext target, List<String> names, EvaluationInput input, String promptVersion,
 			boolean timed) {
+		LlmObsContext session = LlmObsContext.current();
 		try {
 			this.queue.execute(() -> {
 				List<EvaluationResult> results = runAll(names, input, timed);
 				if (!results.isEmpty()) {
-					this.recorder.recordAfter(target, results, promptVersion);
+					try (Scope scope = session.storeIn(Context.root()).makeCurrent()) {
+						this.recorder.recordAfter(target, results, promptVersion);
+					}
 				}
 			});
 		}
