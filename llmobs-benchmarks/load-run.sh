@@ -20,10 +20,17 @@ run() {
 	java -jar "$JAR" --server.port=$PORT --sample.demo-conversation.enabled=false --llmobs.console.enabled=false \
 		--logging.level.root=WARN "$@" > "llmobs-benchmarks/target/load-$label.log" 2>&1 &
 	local pid=$!
-	for _ in $(seq 1 120); do
-		curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null 2>&1 && break
+	trap 'kill "$pid" 2> /dev/null || true' EXIT
+	# up to 5 minutes: a shared, busy host can take more than a minute to start the app
+	local up=0
+	for _ in $(seq 1 600); do
+		curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null 2>&1 && up=1 && break
 		sleep 0.5
 	done
+	if [ "$up" != 1 ]; then
+		echo "$label: the sample did not start, see llmobs-benchmarks/target/load-$label.log" >&2
+		exit 1
+	fi
 	$LOAD $PORT "$label-warm-up" 20000 4 0 > /dev/null
 	local requests_before process_before
 	requests_before=$(request_ticks "$pid")
