@@ -52,6 +52,8 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 
 	private final Map<String, DistributionSummary> scoreSummaries = new ConcurrentHashMap<>();
 
+	private final Map<MeterKey, Counter> costCounters = new ConcurrentHashMap<>();
+
 	/** Distinct prompt versions tagged by default. */
 	public static final int DEFAULT_MAX_PROMPT_VERSIONS = 50;
 
@@ -92,6 +94,7 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 		this.tokenSummaries.clear();
 		this.evaluationCounters.clear();
 		this.scoreSummaries.clear();
+		this.costCounters.clear();
 		this.registry = registry;
 		this.truncated = Counter.builder("llmobs.capture.truncated")
 			.description("Captured values cut at llmobs.capture.max-length")
@@ -149,21 +152,31 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 			tokens(current, "output", providerTag, modelTag, versionTag).record(usage.outputTokens());
 		}
 		if (cost != null) {
-			Counter.builder("llmobs.cost")
-				.description("Cost of model calls in USD")
-				.baseUnit("usd")
-				.tag("gen_ai.provider.name", providerTag)
-				.tag("gen_ai.request.model", modelTag)
-				.tag(PROMPT_VERSION, versionTag)
-				.register(current)
-				.increment(cost.total());
+			MeterKey key = new MeterKey("cost", providerTag, modelTag, versionTag);
+			Counter counter = this.costCounters.get(key);
+			if (counter == null) {
+				counter = this.costCounters.computeIfAbsent(key,
+						(k) -> Counter.builder("llmobs.cost")
+							.description("Cost of model calls in USD")
+							.baseUnit("usd")
+							.tag("gen_ai.provider.name", providerTag)
+							.tag("gen_ai.request.model", modelTag)
+							.tag(PROMPT_VERSION, versionTag)
+							.register(current));
+			}
+			counter.increment(cost.total());
 		}
 		else if (usage.inputTokens() != null || usage.outputTokens() != null) {
-			Counter.builder("llmobs.cost.unpriced")
-				.description("Model calls without a price")
-				.tag("gen_ai.request.model", modelTag)
-				.register(current)
-				.increment();
+			MeterKey key = new MeterKey("unpriced", modelTag, null, null);
+			Counter counter = this.costCounters.get(key);
+			if (counter == null) {
+				counter = this.costCounters.computeIfAbsent(key,
+						(k) -> Counter.builder("llmobs.cost.unpriced")
+							.description("Model calls without a price")
+							.tag("gen_ai.request.model", modelTag)
+							.register(current));
+			}
+			counter.increment();
 		}
 		if (truncated) {
 			Counter.builder("llmobs.llm.truncated")
