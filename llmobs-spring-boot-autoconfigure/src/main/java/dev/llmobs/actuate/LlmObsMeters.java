@@ -42,6 +42,18 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 
 	private final Map<RedactionKind, Counter> redactions = new ConcurrentHashMap<>();
 
+	/**
+	 * Token summaries, evaluation counters and score summaries by their tags: registered
+	 * once, so a call records without building a meter id.
+	 */
+	private final Map<MeterKey, DistributionSummary> tokenSummaries = new ConcurrentHashMap<>();
+
+	private final Map<MeterKey, Counter> evaluationCounters = new ConcurrentHashMap<>();
+
+	private final Map<String, DistributionSummary> scoreSummaries = new ConcurrentHashMap<>();
+
+	private final Map<MeterKey, Counter> costCounters = new ConcurrentHashMap<>();
+
 	/** Distinct prompt versions tagged by default. */
 	public static final int DEFAULT_MAX_PROMPT_VERSIONS = 50;
 
@@ -76,6 +88,13 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
+		// meters cached for an earlier registry are not this one's
+		this.timers.clear();
+		this.redactions.clear();
+		this.tokenSummaries.clear();
+		this.evaluationCounters.clear();
+		this.scoreSummaries.clear();
+		this.costCounters.clear();
 		this.registry = registry;
 		this.truncated = Counter.builder("llmobs.capture.truncated")
 			.description("Captured values cut at llmobs.capture.max-length")
@@ -133,21 +152,31 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 			tokens(current, "output", providerTag, modelTag, versionTag).record(usage.outputTokens());
 		}
 		if (cost != null) {
-			Counter.builder("llmobs.cost")
-				.description("Cost of model calls in USD")
-				.baseUnit("usd")
-				.tag("gen_ai.provider.name", providerTag)
-				.tag("gen_ai.request.model", modelTag)
-				.tag(PROMPT_VERSION, versionTag)
-				.register(current)
-				.increment(cost.total());
+			MeterKey key = new MeterKey("cost", providerTag, modelTag, versionTag);
+			Counter counter = this.costCounters.get(key);
+			if (counter == null) {
+				counter = this.costCounters.computeIfAbsent(key,
+						(k) -> Counter.builder("llmobs.cost")
+							.description("Cost of model calls in USD")
+							.baseUnit("usd")
+							.tag("gen_ai.provider.name", providerTag)
+							.tag("gen_ai.request.model", modelTag)
+							.tag(PROMPT_VERSION, versionTag)
+							.register(current));
+			}
+			counter.increment(cost.total());
 		}
 		else if (usage.inputTokens() != null || usage.outputTokens() != null) {
-			Counter.builder("llmobs.cost.unpriced")
-				.description("Model calls without a price")
-				.tag("gen_ai.request.model", modelTag)
-				.register(current)
-				.increment();
+			MeterKey key = new MeterKey("unpriced", modelTag, null, null);
+			Counter counter = this.costCounters.get(key);
+			if (counter == null) {
+				counter = this.costCounters.computeIfAbsent(key,
+						(k) -> Counter.builder("llmobs.cost.unpriced")
+							.description("Model calls without a price")
+							.tag("gen_ai.request.model", modelTag)
+							.register(current));
+			}
+			counter.increment();
 		}
 		if (truncated) {
 			Counter.builder("llmobs.llm.truncated")
@@ -158,8 +187,19 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 		}
 	}
 
-	private static DistributionSummary tokens(MeterRegistry registry, String type, String provider, String model,
+	private DistributionSummary tokens(MeterRegistry registry, String type, String provider, String model,
 			String promptVersion) {
+		MeterKey key = new MeterKey(type, provider, model, promptVersion);
+		DistributionSummary summary = this.tokenSummaries.get(key);
+		if (summary == null) {
+			summary = this.tokenSummaries.computeIfAbsent(key,
+					(k) -> registerTokens(registry, type, provider, model, promptVersion));
+		}
+		return summary;
+	}
+
+	private static DistributionSummary registerTokens(MeterRegistry registry, String type, String provider,
+			String model, String promptVersion) {
 		// No base unit: Prometheus would append it to the name
 		// ("..._token_usage__token_").
 		return DistributionSummary.builder("gen_ai.client.token.usage")
@@ -182,19 +222,29 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 		if (current == null) {
 			return;
 		}
-		Counter.builder("gen_ai.evaluations.count")
-			.description("Evaluations by verdict")
-			.tag("gen_ai.evaluation.name", result.name())
-			.tag("verdict", result.verdict().value())
-			.tag(PROMPT_VERSION, this.promptVersions.tagFor(promptVersion))
-			.register(current)
-			.increment();
+		String version = this.promptVersions.tagFor(promptVersion);
+		MeterKey key = new MeterKey(result.name(), result.verdict().value(), version, null);
+		Counter counter = this.evaluationCounters.get(key);
+		if (counter == null) {
+			counter = this.evaluationCounters.computeIfAbsent(key,
+					(k) -> Counter.builder("gen_ai.evaluations.count")
+						.description("Evaluations by verdict")
+						.tag("gen_ai.evaluation.name", result.name())
+						.tag("verdict", result.verdict().value())
+						.tag(PROMPT_VERSION, version)
+						.register(current));
+		}
+		counter.increment();
 		if (result.score() != null) {
-			DistributionSummary.builder("gen_ai.evaluations.score")
-				.description("Evaluation scores")
-				.tag("gen_ai.evaluation.name", result.name())
-				.register(current)
-				.record(result.score());
+			DistributionSummary scores = this.scoreSummaries.get(result.name());
+			if (scores == null) {
+				scores = this.scoreSummaries.computeIfAbsent(result.name(),
+						(name) -> DistributionSummary.builder("gen_ai.evaluations.score")
+							.description("Evaluation scores")
+							.tag("gen_ai.evaluation.name", name)
+							.register(current));
+			}
+			scores.record(result.score());
 		}
 	}
 
@@ -246,6 +296,10 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 						.tag("kind", k.configName())
 						.register(current))
 			.increment(count);
+	}
+
+	/** The tag values of a cached meter. */
+	private record MeterKey(String first, String second, String third, String fourth) {
 	}
 
 }

@@ -166,7 +166,7 @@ public final class LlmObsAutoConfiguration {
 						explanationRedaction(properties, captureListener)),
 				evaluationListener, EvaluationExecutors.queue(evaluation.getThreads(), evaluation.getQueueCapacity()),
 				EvaluationExecutors.workers(evaluation.getThreads()), evaluation.getTimeout(),
-				evaluation.getSampleRate(), disabled);
+				evaluation.getSampleRate(), disabled, evaluation.isBuiltInsInBackground());
 		return runner;
 	}
 

@@ -547,6 +547,14 @@ public class LlmObsProperties {
 		private Duration timeout = Duration.ofSeconds(30);
 
 		/**
+		 * Whether the built-in evaluators of an @Evaluated that is not async run on the
+		 * evaluation executor after the method returns (results on a linked EVALUATOR
+		 * span, in the trace, and in the metrics), so the request does not wait for them;
+		 * false runs them before the span ends, with results on the span itself.
+		 */
+		private boolean builtInsInBackground = true;
+
+		/**
 		 * Evaluators declared without code, by name: 'type' (non-empty, length, regex,
 		 * json, refusal, pii-leak, context-overlap) and its settings (threshold,
 		 * min-length, max-length, must-match, must-not-match, required-fields).
@@ -591,6 +599,14 @@ public class LlmObsProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+		public boolean isBuiltInsInBackground() {
+			return this.builtInsInBackground;
+		}
+
+		public void setBuiltInsInBackground(boolean builtInsInBackground) {
+			this.builtInsInBackground = builtInsInBackground;
 		}
 
 		public Map<String, Map<String, String>> getEvaluators() {

@@ -181,8 +181,7 @@ public final class BuiltInEvaluators {
 			}
 			long grounded = answerWords.size() - unseen.size();
 			double score = (double) grounded / answerWords.size();
-			String explanation = String.format(Locale.ROOT, "%d of %d content words appear in the context", grounded,
-					answerWords.size());
+			String explanation = grounded + " of " + answerWords.size() + " content words appear in the context";
 			return (score >= threshold) ? EvaluationResult.pass(name, score, explanation).withLabel("grounded")
 					: EvaluationResult.fail(name, score, explanation).withLabel("ungrounded");
 		});
@@ -223,18 +222,28 @@ public final class BuiltInEvaluators {
 		return items;
 	}
 
-	private static Evaluator of(String name, Check check) {
-		return new Evaluator() {
-			@Override
-			public String name() {
-				return name;
-			}
+	/**
+	 * Whether an evaluator is one of the built-ins (deterministic, bounded, a pure
+	 * function of its input), which may run after the span ended without changing its
+	 * result.
+	 * @param evaluator the evaluator, possibly {@code null}
+	 * @return {@code true} for a built-in
+	 */
+	public static boolean isBuiltIn(Evaluator evaluator) {
+		return evaluator instanceof BuiltIn;
+	}
 
-			@Override
-			public EvaluationResult evaluate(EvaluationInput input) {
-				return check.evaluate(input);
-			}
-		};
+	private static Evaluator of(String name, Check check) {
+		return new BuiltIn(name, check);
+	}
+
+	private record BuiltIn(String name, Check check) implements Evaluator {
+
+		@Override
+		public EvaluationResult evaluate(EvaluationInput input) {
+			return this.check.evaluate(input);
+		}
+
 	}
 
 	@FunctionalInterface

@@ -13,6 +13,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 
+import dev.llmobs.context.LlmObsContext;
 import dev.llmobs.trace.LlmObsAttributes;
 import dev.llmobs.trace.LlmSpanKind;
 import dev.llmobs.trace.LlmSpanTracer;
@@ -162,8 +163,10 @@ public final class EvaluationRecorder {
 	 * @param promptVersion the prompt template's version, or {@code null}
 	 */
 	public void recordAfter(SpanContext target, List<EvaluationResult> results, String promptVersion) {
+		// the session, user and metadata of the evaluated call go on the EVALUATOR span
+		// too
 		Span span = this.tracer.spanBuilder("evaluate")
-			.setParent(Context.root().with(Span.wrap(target)))
+			.setParent(LlmObsContext.current().storeIn(Context.root().with(Span.wrap(target))))
 			.addLink(target)
 			.setAllAttributes(LlmSpanTracer.staticAttributes(LlmSpanKind.EVALUATOR, "evaluate", SpanIdentity.NONE,
 					this.conventions))

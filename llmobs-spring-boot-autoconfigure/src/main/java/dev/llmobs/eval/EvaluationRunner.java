@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -15,6 +16,8 @@ import java.util.concurrent.TimeoutException;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.llmobs.context.LlmObsContext;
@@ -49,6 +52,11 @@ public final class EvaluationRunner implements CompletionHook {
 
 	private final java.util.Set<String> disabled;
 
+	private final boolean builtInsInBackground;
+
+	/** Per {@code @Evaluated}: its evaluators split into inline and background ones. */
+	private final Map<EvaluationSpec, Split> splits = new ConcurrentHashMap<>();
+
 	/**
 	 * Creates a runner.
 	 * @param evaluators the evaluators by name
@@ -63,6 +71,28 @@ public final class EvaluationRunner implements CompletionHook {
 	public EvaluationRunner(Map<String, Evaluator> evaluators, EvaluationRecorder recorder, EvaluationListener listener,
 			ExecutorService queue, ExecutorService workers, Duration timeout, double sampleRate,
 			java.util.Set<String> disabled) {
+		this(evaluators, recorder, listener, queue, workers, timeout, sampleRate, disabled, false);
+	}
+
+	/**
+	 * Creates a runner that may run the deterministic built-in evaluators of a
+	 * non-{@code async} {@code @Evaluated} on the queue instead of before the span ends.
+	 * @param evaluators the evaluators by name
+	 * @param recorder records results
+	 * @param listener told about skipped evaluations
+	 * @param queue the bounded executor asynchronous evaluations are queued on
+	 * @param workers runs each evaluator so it can be timed out
+	 * @param timeout the per-evaluator timeout of asynchronous evaluations
+	 * @param sampleRate the global share of calls evaluated
+	 * @param disabled names of declared evaluators switched off, skipped silently
+	 * @param builtInsInBackground whether built-in evaluators (pure functions of the
+	 * captured question, answer and context) run on the queue, their results recorded on
+	 * a linked {@code EVALUATOR} span, so the request does not wait for them
+	 */
+	public EvaluationRunner(Map<String, Evaluator> evaluators, EvaluationRecorder recorder, EvaluationListener listener,
+			ExecutorService queue, ExecutorService workers, Duration timeout, double sampleRate,
+			java.util.Set<String> disabled, boolean builtInsInBackground) {
+		this.builtInsInBackground = builtInsInBackground;
 		this.evaluators = Map.copyOf(evaluators);
 		this.recorder = recorder;
 		this.listener = listener;
@@ -93,22 +123,53 @@ public final class EvaluationRunner implements CompletionHook {
 		if (promptVersion == null && descriptor.prompt() != null) {
 			promptVersion = descriptor.prompt().version();
 		}
-		if (!spec.async()) {
-			List<EvaluationResult> results = runAll(spec.evaluators(), input, false);
+		if (spec.async()) {
+			submit(span.getSpanContext(), spec.evaluators(), input, promptVersion, true);
+			return;
+		}
+		Split split = this.builtInsInBackground ? this.splits.computeIfAbsent(spec, this::split)
+				: new Split(spec.evaluators(), List.of());
+		if (!split.inline().isEmpty()) {
+			List<EvaluationResult> results = runAll(split.inline(), input, false);
 			if (!results.isEmpty()) {
 				this.recorder.recordOn(span, results, promptVersion);
 			}
-			return;
 		}
-		SpanContext target = span.getSpanContext();
-		String version = promptVersion;
+		if (!split.background().isEmpty()) {
+			// built-ins are bounded and deterministic: run on the queue's thread, untimed
+			submit(span.getSpanContext(), split.background(), input, promptVersion, false);
+		}
+	}
+
+	private void submit(SpanContext target, List<String> names, EvaluationInput input, String promptVersion,
+			boolean timed) {
+		LlmObsContext session = LlmObsContext.current();
 		try {
-			this.queue
-				.execute(() -> this.recorder.recordAfter(target, runAll(spec.evaluators(), input, true), version));
+			this.queue.execute(() -> {
+				List<EvaluationResult> results = runAll(names, input, timed);
+				if (!results.isEmpty()) {
+					try (Scope scope = session.storeIn(Context.root()).makeCurrent()) {
+						this.recorder.recordAfter(target, results, promptVersion);
+					}
+				}
+			});
 		}
 		catch (RejectedExecutionException ex) {
-			spec.evaluators().forEach(this.listener::skipped);
+			names.forEach(this.listener::skipped);
 		}
+	}
+
+	private Split split(EvaluationSpec spec) {
+		List<String> inline = new ArrayList<>();
+		List<String> background = new ArrayList<>();
+		for (String name : spec.evaluators()) {
+			(BuiltInEvaluators.isBuiltIn(this.evaluators.get(name)) ? background : inline).add(name);
+		}
+		return new Split(List.copyOf(inline), List.copyOf(background));
+	}
+
+	/** The evaluators of one {@code @Evaluated} run before the span ends, and after. */
+	private record Split(List<String> inline, List<String> background) {
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,11 @@ public final class PricingTable {
 	private static final Pattern DATED = Pattern.compile("^(.+?)-(\\d{4}-\\d{2}-\\d{2}|\\d{8}|\\d{4}|latest)$");
 
 	private final Map<String, ModelPrice> prices;
+
+	/** Model names as reported, resolved once (bounded: beyond it, resolved per call). */
+	private final Map<String, Optional<ModelPrice>> resolved = new ConcurrentHashMap<>();
+
+	private static final int MAX_RESOLVED = 1024;
 
 	/**
 	 * Creates a table.
@@ -35,7 +41,21 @@ public final class PricingTable {
 	 * @return the price, if known
 	 */
 	public Optional<ModelPrice> priceOf(String model) {
-		if (model == null || model.isBlank()) {
+		if (model == null) {
+			return Optional.empty();
+		}
+		Optional<ModelPrice> price = this.resolved.get(model);
+		if (price == null) {
+			price = resolve(model);
+			if (this.resolved.size() < MAX_RESOLVED) {
+				this.resolved.put(model, price);
+			}
+		}
+		return price;
+	}
+
+	private Optional<ModelPrice> resolve(String model) {
+		if (model.isBlank()) {
 			return Optional.empty();
 		}
 		String name = normalize(model);

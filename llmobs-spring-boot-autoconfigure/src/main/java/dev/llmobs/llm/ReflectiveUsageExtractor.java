@@ -36,7 +36,16 @@ final class ReflectiveUsageExtractor implements UsageExtractor {
 
 	private static final String[] TEXT = { "text", "getText", "content", "getContent", "answer", "getAnswer" };
 
-	private final Map<String, Optional<Method>> accessors = new ConcurrentHashMap<>();
+	/**
+	 * Per class, per list of names (the constant arrays above, by identity): the accessor
+	 * of the first name the class has, resolved once.
+	 */
+	private final ClassValue<Map<String[], Optional<Method>>> accessors = new ClassValue<>() {
+		@Override
+		protected Map<String[], Optional<Method>> computeValue(Class<?> type) {
+			return new ConcurrentHashMap<>();
+		}
+	};
 
 	@Override
 	public LlmUsage extract(Object response) {
@@ -93,19 +102,27 @@ final class ReflectiveUsageExtractor implements UsageExtractor {
 			}
 			return null;
 		}
+		Class<?> type = value.getClass();
+		Optional<Method> method = this.accessors.get(type).computeIfAbsent(names, (key) -> first(type, key));
+		if (method.isEmpty()) {
+			return null;
+		}
+		try {
+			return unwrap(method.get().invoke(value));
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static Optional<Method> first(Class<?> type, String[] names) {
 		for (String name : names) {
-			Optional<Method> method = this.accessors.computeIfAbsent(value.getClass().getName() + '#' + name,
-					(key) -> find(target.getClass(), name));
+			Optional<Method> method = find(type, name);
 			if (method.isPresent()) {
-				try {
-					return unwrap(method.get().invoke(value));
-				}
-				catch (ReflectiveOperationException | RuntimeException ex) {
-					return null;
-				}
+				return method;
 			}
 		}
-		return null;
+		return Optional.empty();
 	}
 
 	private static Object unwrap(Object value) {

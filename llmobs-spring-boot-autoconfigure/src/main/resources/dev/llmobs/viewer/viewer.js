@@ -265,6 +265,15 @@
     return box;
   }
   function evaluationsOf(span) {
+    // results recorded after the span ended (background or async evaluators) are on its
+    // EVALUATOR children
+    var list = ownEvaluationsOf(span);
+    (span.children || []).forEach(function (child) {
+      if (child.kind === 'evaluator') { list = list.concat(ownEvaluationsOf(child)); }
+    });
+    return list;
+  }
+  function ownEvaluationsOf(span) {
     var a = span.attributes;
     var list = indexed(a, 'evaluations.', [{ name: 'name', suffix: '.evaluation.name' }, { name: 'score', suffix: '.evaluation.score' }, { name: 'label', suffix: '.evaluation.label' }, { name: 'verdict', suffix: '.evaluation.verdict' }, { name: 'explanation', suffix: '.evaluation.explanation' }]);
     var fromAttributes = list.length;

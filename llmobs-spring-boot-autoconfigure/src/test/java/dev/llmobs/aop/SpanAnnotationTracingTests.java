@@ -147,6 +147,26 @@ class SpanAnnotationTracingTests {
 	}
 
 	@Test
+	void valuesMutatedAfterTheMethodReturnsAreCapturedAsTheyWereAtReturn() {
+		Arguments arguments = this.fixture.proxy(new Arguments());
+		List<String> items = new ArrayList<>(List.of("refund"));
+		arguments.echo(items);
+		items.add("added after return");
+		StringBuilder note = new StringBuilder("first draft");
+		arguments.echo(note);
+		note.append(", edited after return");
+		List<SpanData> spans = this.fixture.spans()
+			.stream()
+			.filter((span) -> span.getName().equals("Arguments.echo"))
+			.toList();
+		assertThat(spans).hasSize(2);
+		assertThat(attr(spans.get(0), "input.value")).isEqualTo("[\"refund\"]");
+		assertThat(attr(spans.get(0), "output.value")).isEqualTo("[\"refund\"]");
+		assertThat(attr(spans.get(1), "input.value")).isEqualTo("first draft");
+		assertThat(attr(spans.get(1), "output.value")).isEqualTo("first draft");
+	}
+
+	@Test
 	void excludedParameterIsLeftOut() {
 		this.fixture.proxy(new Arguments()).login("alice", "hunter2-secret");
 		SpanData span = this.fixture.span("Arguments.login");

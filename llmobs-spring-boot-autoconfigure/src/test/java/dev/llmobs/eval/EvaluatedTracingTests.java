@@ -59,6 +59,8 @@ class EvaluatedTracingTests {
 
 	private EvaluationRunner runner;
 
+	private boolean builtInsInBackground;
+
 	@AfterEach
 	void releaseEvaluators() {
 		this.release.countDown();
@@ -82,7 +84,7 @@ class EvaluatedTracingTests {
 		this.meters.bindTo(this.registry);
 		this.runner = new EvaluationRunner(evaluators(), new EvaluationRecorder(this.provider.get("eval"), this.meters),
 				this.meters, EvaluationExecutors.queue(threads, queue), EvaluationExecutors.workers(threads), timeout,
-				1.0, java.util.Set.of("switched-off"));
+				1.0, java.util.Set.of("switched-off"), this.builtInsInBackground);
 		ContentCapture capture = new ContentCapture(CaptureOptions.defaults(), CaptureListener.NONE);
 		LlmSpanWriter writer = new LlmSpanWriter(capture, capture, new DocumentExtractor(List.of(), 5),
 				LlmSpanConventions.of(Convention.DEFAULTS), SpanLimits.getDefault().getMaxNumberOfAttributes(), null);
@@ -224,6 +226,46 @@ class EvaluatedTracingTests {
 	}
 
 	@Test
+	void builtInsMovedOffTheRequestThreadStillLandOnTheTraceAndInTheMetrics() {
+		this.builtInsInBackground = true;
+		Bot bot = proxy(new Bot(proxy(new Kb(), 1, 10, Duration.ofSeconds(5))), 1, 10, Duration.ofSeconds(5));
+		assertThat(bot.mixed("How long do refunds take?"))
+			.isEqualTo("Refunds are processed within five business days.");
+		SpanData target = span("Bot.mixed");
+		// the bean evaluator still runs inline, on the span
+		assertThat(attr(target, "evaluations.0.evaluation.name")).isEqualTo("throws");
+		assertThat(attr(target, "evaluations.1.evaluation.name")).isNull();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (this.exporter.getFinishedSpanItems().stream().noneMatch((s) -> s.getName().equals("evaluate"))
+				&& System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+		}
+		SpanData evaluator = span("evaluate");
+		assertThat(evaluator.getTraceId()).isEqualTo(target.getTraceId());
+		assertThat(evaluator.getParentSpanId()).isEqualTo(target.getSpanId());
+		assertThat(evaluator.getLinks()).singleElement()
+			.satisfies((link) -> assertThat(link.getSpanContext().getSpanId()).isEqualTo(target.getSpanId()));
+		assertThat(attr(evaluator, "evaluations.0.evaluation.name")).isEqualTo("non-empty");
+		assertThat(attr(evaluator, "evaluations.1.evaluation.name")).isEqualTo("context-overlap");
+		// the context was taken at return: the retriever's documents ground the answer
+		assertThat(attr(evaluator, "evaluations.1.evaluation.label")).isEqualTo("grounded");
+		assertThat(attr(evaluator, "evaluations.1.evaluation.explanation"))
+			.isEqualTo("6 of 6 content words appear in the context");
+		assertThat(attr(evaluator, "evaluations.2.evaluation.name")).isEqualTo("pii-leak");
+		assertThat(attr(evaluator, "gen_ai.evaluation.verdict")).isEqualTo("pass");
+		assertThat(this.registry.get("gen_ai.evaluations.count")
+			.tag("gen_ai.evaluation.name", "context-overlap")
+			.tag("verdict", "pass")
+			.counter()
+			.count()).isEqualTo(1.0);
+		assertThat(this.registry.get("gen_ai.evaluations.count")
+			.tag("gen_ai.evaluation.name", "throws")
+			.tag("verdict", "error")
+			.counter()
+			.count()).isEqualTo(1.0);
+	}
+
+	@Test
 	void asyncEvaluatorThatTimesOutIsAnError() {
 		Bot bot = proxy(new Bot(null), 1, 10, Duration.ofMillis(100));
 		bot.slowAsync("q");
@@ -284,6 +326,13 @@ class EvaluatedTracingTests {
 		@LlmChain
 		@Evaluated({ "non-empty", "context-overlap", "pii-leak" })
 		public String answer(String question) {
+			this.kb.search(question);
+			return "Refunds are processed within five business days.";
+		}
+
+		@LlmChain
+		@Evaluated({ "non-empty", "throws", "context-overlap", "pii-leak" })
+		public String mixed(String question) {
 			this.kb.search(question);
 			return "Refunds are processed within five business days.";
 		}

@@ -99,6 +99,27 @@ class CustomerContentPrivacyIT {
 	}
 
 	@Test
+	void evaluationsRunAfterTheRequestLandOnTheTraceAndLeakNoSecret() {
+		ChatReply reply = ask("Sign in fails, my password is Hunter2Hunter2, how do I reset my password?");
+		List<ReceivedSpan> received = receiver.awaitSpans(
+				(spans) -> spans.stream()
+					.anyMatch((span) -> span.traceId().equals(reply.traceId()) && span.name().equals("evaluate")),
+				Duration.ofSeconds(30));
+		List<ReceivedSpan> trace = received.stream().filter((span) -> span.traceId().equals(reply.traceId())).toList();
+		ReceivedSpan chain = named(trace, "support-flow");
+		ReceivedSpan evaluation = named(trace, "evaluate");
+		// the built-in evaluators ran off the request thread: their results are on a
+		// linked EVALUATOR span, child of the evaluated chain
+		assertThat(evaluation.parentSpanId()).isEqualTo(chain.spanId());
+		assertThat(evaluation.attr("openinference.span.kind")).isEqualTo("EVALUATOR");
+		assertThat(List.of(evaluation.attr("evaluations.0.evaluation.name"),
+				evaluation.attr("evaluations.1.evaluation.name"), evaluation.attr("evaluations.2.evaluation.name")))
+			.containsExactly("non-empty", "context-overlap", "pii-leak");
+		assertThat(chain.hasAttr("evaluations.0.evaluation.name")).isFalse();
+		assertThat(receiver.rawExportContains("Hunter2Hunter2")).as("the secret in the raw OTLP bytes").isFalse();
+	}
+
+	@Test
 	void passwordStatedInASentenceIsRedactedInEverySpanOfTheExport() {
 		ChatReply reply = ask("I cannot sign in, my password is Tr0ub4dor&3 and it says wrong password");
 		List<ReceivedSpan> trace = awaitTrace(reply.traceId());

@@ -70,6 +70,7 @@ class SupportConversationIT {
 
 		List<ReceivedSpan> spans = receiver.awaitSpans(
 				(received) -> received.stream().filter((span) -> span.name().equals("support-flow")).count() == 2
+						&& received.stream().filter((span) -> span.name().equals("evaluate")).count() == 2
 						&& received.stream().filter((span) -> span.kind().equals("SPAN_KIND_SERVER")).count() >= 2,
 				Duration.ofSeconds(30));
 
@@ -83,7 +84,9 @@ class SupportConversationIT {
 			ReceivedSpan llm = only(trace, "OfflineSupportModel.answer");
 
 			assertThat(chain.parentSpanId()).isEqualTo(server.spanId());
-			assertThat(List.of(retriever, task, llm))
+			// the built-in evaluators run after the request, on a linked EVALUATOR span
+			ReceivedSpan evaluation = only(trace, "evaluate");
+			assertThat(List.of(retriever, task, llm, evaluation))
 				.allSatisfy((span) -> assertThat(span.parentSpanId()).isEqualTo(chain.spanId()));
 			assertThat(trace).allSatisfy((span) -> {
 				assertThat(span.attr("session.id")).as(span.name()).isEqualTo("it-session");
@@ -91,11 +94,12 @@ class SupportConversationIT {
 			});
 
 			assertThat(chain.attr("openinference.span.kind")).isEqualTo("CHAIN");
-			assertThat(chain.attr("gen_ai.evaluation.verdict")).isEqualTo("pass");
-			assertThat(chain.attr("evaluations.0.evaluation.name")).isEqualTo("non-empty");
-			assertThat(chain.attr("evaluations.1.evaluation.name")).isEqualTo("context-overlap");
-			assertThat(chain.attr("evaluations.2.evaluation.name")).isEqualTo("pii-leak");
-			assertThat(chain.events()).filteredOn((event) -> event.name().equals("gen_ai.evaluation.result"))
+			assertThat(evaluation.attr("openinference.span.kind")).isEqualTo("EVALUATOR");
+			assertThat(evaluation.attr("gen_ai.evaluation.verdict")).isEqualTo("pass");
+			assertThat(evaluation.attr("evaluations.0.evaluation.name")).isEqualTo("non-empty");
+			assertThat(evaluation.attr("evaluations.1.evaluation.name")).isEqualTo("context-overlap");
+			assertThat(evaluation.attr("evaluations.2.evaluation.name")).isEqualTo("pii-leak");
+			assertThat(evaluation.events()).filteredOn((event) -> event.name().equals("gen_ai.evaluation.result"))
 				.hasSize(3);
 			assertThat(retriever.attr("openinference.span.kind")).isEqualTo("RETRIEVER");
 			assertThat(retriever.doubleAttr("retrieval.documents.0.document.score")).isPositive();
