@@ -88,6 +88,9 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 	}
 
 	private boolean replaceWithLateSpan(Deque<CompletedTrace> traces, SpanData span, long approximateBytes) {
+		if (!holds(traces, span.getTraceId())) {
+			return false;
+		}
 		List<CompletedTrace> rebuilt = new ArrayList<>(traces);
 		for (int i = 0; i < rebuilt.size(); i++) {
 			CompletedTrace trace = rebuilt.get(i);
@@ -105,6 +108,15 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 				traces.addAll(rebuilt);
 				this.bytes += approximateBytes;
 				evict();
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean holds(Deque<CompletedTrace> traces, String traceId) {
+		for (CompletedTrace trace : traces) {
+			if (trace.traceId().equals(traceId)) {
 				return true;
 			}
 		}
