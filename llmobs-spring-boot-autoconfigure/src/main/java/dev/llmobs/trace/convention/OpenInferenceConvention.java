@@ -169,6 +169,16 @@ public class OpenInferenceConvention implements LlmSpanConvention {
 	}
 
 	@Override
+	public void toolCall(Span span, ToolCall call) {
+		putIfText(span, LlmObsAttributes.TOOL_PARAMETERS, call.parameters());
+	}
+
+	@Override
+	public void conversation(Span span, String conversationId) {
+		span.setAttribute(LlmObsAttributes.SESSION_ID, conversationId);
+	}
+
+	@Override
 	public void invocationParameters(Span span, Map<String, Object> parameters) {
 		if (!parameters.isEmpty()) {
 			span.setAttribute(LlmObsAttributes.LLM_INVOCATION_PARAMETERS, JSON.writeValueAsString(parameters));
