@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -87,14 +88,20 @@ public final class LlmObsSpringAiAutoConfiguration {
 	static class ChatClientObservationConfiguration {
 
 		@Bean
-		ChatClientObservationEnricher llmObsChatClientObservationEnricher(LlmSpanTracer tracer,
-				LlmObsProperties properties, Environment environment) {
+		@ConditionalOnMissingBean
+		ChatClientAgentName llmObsChatClientAgentName(LlmObsProperties properties, Environment environment) {
 			String name = properties.getSpringAi().getAgentName();
 			if (name == null || name.isBlank()) {
 				name = environment.getProperty("spring.application.name");
 			}
-			return new ChatClientObservationEnricher(tracer.writer(), new ChatClientAgentName(name),
-					properties.getCapture().isInputs(), properties.getCapture().isOutputs());
+			return new ChatClientAgentName(name);
+		}
+
+		@Bean
+		ChatClientObservationEnricher llmObsChatClientObservationEnricher(LlmSpanTracer tracer,
+				ChatClientAgentName agentName, LlmObsProperties properties) {
+			return new ChatClientObservationEnricher(tracer.writer(), agentName, properties.getCapture().isInputs(),
+					properties.getCapture().isOutputs());
 		}
 
 		@Bean
