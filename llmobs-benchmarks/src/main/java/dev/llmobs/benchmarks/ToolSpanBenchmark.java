@@ -132,8 +132,7 @@ public class ToolSpanBenchmark {
 			.toolCallId("call_plan_1")
 			.toolCallArguments(ARGUMENTS)
 			.build();
-		return ToolCallingObservationDocumentation.TOOL_CALL
-			.observation(null, CONVENTION, () -> context, registry)
+		return ToolCallingObservationDocumentation.TOOL_CALL.observation(null, CONVENTION, () -> context, registry)
 			.observe(() -> {
 				context.setToolCallResult(RESULT);
 				return RESULT;

@@ -131,6 +131,11 @@ public final class ChatClientObservationEnricher implements ObservationHandler<C
 				if (context.getError() != null) {
 					turn.span().setAttribute(LlmObsAttributes.ERROR_TYPE, context.getError().getClass().getName());
 				}
+				else if (context.isStream()) {
+					// A stream stopped before its end: Spring AI aggregated no response.
+					turn.span().setAttribute(LlmObsAttributes.LLMOBS_CANCELLED, true);
+					turn.span().addEvent("llmobs.cancelled");
+				}
 				return;
 			}
 			if (this.captureOutputs && this.writer.writesContent(turn.kind())) {

@@ -24,7 +24,8 @@ public final class ToolExecutionMeter implements MeterBinder {
 	/** The {@code error.type} of a tool that did not fail. */
 	public static final String NO_ERROR = "none";
 
-	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+	/** Timers by tool name, tool type and error type: found without building a key. */
+	private final Map<String, Map<String, Map<String, Timer>>> timers = new ConcurrentHashMap<>();
 
 	private volatile MeterRegistry registry;
 
@@ -46,11 +47,12 @@ public final class ToolExecutionMeter implements MeterBinder {
 			return;
 		}
 		String error = (errorType != null) ? errorType : NO_ERROR;
-		String key = toolName + '\u0000' + toolType + '\u0000' + error;
-		Timer timer = this.timers.get(key);
+		Map<String, Timer> byError = this.timers.computeIfAbsent(toolName, (name) -> new ConcurrentHashMap<>())
+			.computeIfAbsent(toolType, (type) -> new ConcurrentHashMap<>());
+		Timer timer = byError.get(error);
 		if (timer == null) {
-			timer = this.timers.computeIfAbsent(key,
-					(k) -> Timer.builder(NAME)
+			timer = byError.computeIfAbsent(error,
+					(e) -> Timer.builder(NAME)
 						.description("Duration of tool executions")
 						.tag("gen_ai.operation.name", "execute_tool")
 						.tag("gen_ai.tool.name", toolName)

@@ -210,6 +210,20 @@ class SpringAiAgentToolEnrichmentTests {
 	}
 
 	@Test
+	void streamCancelledBeforeItsEndMarksTheTurnCancelled() {
+		this.model.hangAfterFirstChunk = true;
+		this.model.reply(text("Partial"));
+
+		String first = client(registry()).prompt().user("Talk slowly").stream().content().take(1).blockLast();
+
+		assertThat(first).isEqualTo("Partial");
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> names().contains("spring_ai chat_client"));
+		SpanData turn = span("spring_ai chat_client");
+		assertThat(attr(turn, "llmobs.cancelled")).isEqualTo("true");
+		assertThat(attr(turn, "output.value")).isNull();
+	}
+
+	@Test
 	void turnWithoutToolsIsAChainWithTheEntityAsJsonOutput() {
 		this.model.reply(text("{\"plan\":\"Pro\",\"seats\":5}"));
 
@@ -503,9 +517,12 @@ class SpringAiAgentToolEnrichmentTests {
 			return (ChatResponse) next;
 		}
 
+		volatile boolean hangAfterFirstChunk;
+
 		@Override
 		public Flux<ChatResponse> stream(Prompt prompt) {
-			return Flux.defer(() -> Flux.just(call(prompt)));
+			Flux<ChatResponse> first = Flux.defer(() -> Flux.just(call(prompt)));
+			return this.hangAfterFirstChunk ? first.concatWith(Flux.never()) : first;
 		}
 
 		@Override
