@@ -21,7 +21,7 @@ import dev.llmobs.trace.LlmSpanWriter;
 import dev.llmobs.trace.RecordingFailures;
 import dev.llmobs.trace.SpanIdentity;
 import dev.llmobs.trace.convention.LlmSpanConvention;
-import dev.llmobs.trace.convention.ToolCall;
+import dev.llmobs.trace.convention.ToolExecution;
 
 /**
  * Turns the span of each tool execution Spring AI runs for a model's tool call
@@ -88,9 +88,10 @@ public final class ToolCallObservationEnricher implements ObservationHandler<Too
 			ToolDefinition definition = context.getToolDefinition();
 			span.setAllAttributes(attributes(definition));
 			boolean returnDirect = context.getToolMetadata().returnDirect();
-			ToolCall call = new ToolCall(context.getToolCallId(), bounded(definition.inputSchema()), returnDirect);
+			ToolExecution execution = new ToolExecution(context.getToolCallId(), bounded(definition.inputSchema()),
+					returnDirect);
 			for (LlmSpanConvention convention : this.conventions) {
-				convention.toolCall(span, call);
+				convention.toolExecution(span, execution);
 			}
 			if (returnDirect) {
 				span.setAttribute(LlmObsAttributes.LLMOBS_TOOL_RETURN_DIRECT, true);

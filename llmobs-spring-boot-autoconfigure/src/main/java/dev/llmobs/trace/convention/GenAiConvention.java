@@ -90,8 +90,8 @@ public class GenAiConvention implements LlmSpanConvention {
 	}
 
 	@Override
-	public void toolCall(Span span, ToolCall call) {
-		OpenInferenceConvention.putIfText(span, LlmObsAttributes.GEN_AI_TOOL_CALL_ID, call.id());
+	public void toolExecution(Span span, ToolExecution execution) {
+		OpenInferenceConvention.putIfText(span, LlmObsAttributes.GEN_AI_TOOL_CALL_ID, execution.id());
 	}
 
 	@Override

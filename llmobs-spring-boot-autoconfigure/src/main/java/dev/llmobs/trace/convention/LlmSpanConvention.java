@@ -231,9 +231,9 @@ public interface LlmSpanConvention {
 	 * straight back to the caller. The tool's name and description are static attributes
 	 * ({@link #staticAttributes}); arguments and result are its input and output.
 	 * @param span the tool span
-	 * @param call the tool call
+	 * @param execution the tool execution
 	 */
-	default void toolCall(Span span, ToolCall call) {
+	default void toolExecution(Span span, ToolExecution execution) {
 	}
 
 	/**

@@ -169,8 +169,8 @@ public class OpenInferenceConvention implements LlmSpanConvention {
 	}
 
 	@Override
-	public void toolCall(Span span, ToolCall call) {
-		putIfText(span, LlmObsAttributes.TOOL_PARAMETERS, call.parameters());
+	public void toolExecution(Span span, ToolExecution execution) {
+		putIfText(span, LlmObsAttributes.TOOL_PARAMETERS, execution.parameters());
 	}
 
 	@Override

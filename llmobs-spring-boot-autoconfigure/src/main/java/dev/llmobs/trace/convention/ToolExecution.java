@@ -10,6 +10,6 @@ package dev.llmobs.trace.convention;
  * @param returnDirect whether the tool's result is returned to the caller without another
  * model call
  */
-public record ToolCall(String id, String parameters, boolean returnDirect) {
+public record ToolExecution(String id, String parameters, boolean returnDirect) {
 
 }
