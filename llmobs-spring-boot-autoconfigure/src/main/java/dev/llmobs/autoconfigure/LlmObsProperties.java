@@ -992,12 +992,28 @@ public class LlmObsProperties {
 		 */
 		private boolean enabled = true;
 
+		/**
+		 * Name of the agent a ChatClient turn is recorded as (gen_ai.agent.name, or
+		 * gen_ai.workflow.name when the turn offers no tools) when the call gives none in
+		 * its 'llmobs.agent-name' advisor parameter. Defaults to spring.application.name,
+		 * else 'chat-client'.
+		 */
+		private String agentName;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public String getAgentName() {
+			return this.agentName;
+		}
+
+		public void setAgentName(String agentName) {
+			this.agentName = agentName;
 		}
 
 	}

@@ -100,6 +100,23 @@ public final class ContentCapture {
 	}
 
 	/**
+	 * Captures text of a known type, such as a tool call's JSON arguments: redacted and
+	 * truncated, or hashed, as {@link #captureText(CharSequence)} does.
+	 * @param text the text, possibly {@code null}
+	 * @param mimeType the text's type when it is kept ({@link CapturedContent#TEXT} or
+	 * {@link CapturedContent#JSON}); hashed text is always plain text
+	 * @return the captured content, or {@code null} when the text is {@code null} or the
+	 * mode is {@link CaptureMode#NONE none}
+	 */
+	public CapturedContent captureText(CharSequence text, String mimeType) {
+		if (text == null || this.options.mode() == CaptureMode.NONE) {
+			return null;
+		}
+		return (this.options.mode() == CaptureMode.HASH)
+				? new CapturedContent(hashText(text), CapturedContent.TEXT, false) : fullText(text, mimeType);
+	}
+
+	/**
 	 * Redacts text in every mode, without truncating or hashing it: for values that are
 	 * not content but may carry it, such as metadata and evaluation explanations.
 	 * @param text the text, possibly {@code null}

@@ -24,6 +24,9 @@ public final class ContextStampingSpanProcessor implements SpanProcessor {
 			LlmObsAttributes.GEN_AI_CONVERSATION_ID, LlmObsAttributes.USER_ID, LlmObsAttributes.METADATA,
 			LlmObsAttributes.TAG_TAGS, LlmObsAttributes.LLMOBS_EVALUATION_JUDGE);
 
+	private static final List<AttributeKey<?>> SESSION = List.of(LlmObsAttributes.SESSION_ID,
+			LlmObsAttributes.GEN_AI_CONVERSATION_ID);
+
 	private final UnaryOperator<String> metadataRedaction;
 
 	/**
@@ -47,6 +50,11 @@ public final class ContextStampingSpanProcessor implements SpanProcessor {
 		LlmObsContext context = LlmObsContext.from(parentContext);
 		if (!context.isEmpty()) {
 			span.setAllAttributes(context.attributes(this.metadataRedaction));
+			if (context.sessionId() == null && Span.fromContextOrNull(parentContext) instanceof ReadableSpan parent) {
+				// A session the parent took from a framework's conversation (Spring AI's
+				// chat memory) when none was in scope.
+				inherit(parent, span, SESSION);
+			}
 		}
 		else if (Span.fromContextOrNull(parentContext) instanceof ReadableSpan parent) {
 			// The context was rebuilt without the session (a thread hop restored by
@@ -54,13 +62,13 @@ public final class ContextStampingSpanProcessor implements SpanProcessor {
 			// library, or a scope opened from an outer span's saved context): a child of
 			// a
 			// stamped span inherits what its parent carries.
-			inherit(parent, span);
+			inherit(parent, span, INHERITED);
 		}
 	}
 
 	@SuppressWarnings("unchecked")
-	private static void inherit(ReadableSpan parent, ReadWriteSpan span) {
-		for (AttributeKey<?> key : INHERITED) {
+	private static void inherit(ReadableSpan parent, ReadWriteSpan span, List<AttributeKey<?>> keys) {
+		for (AttributeKey<?> key : keys) {
 			Object value = parent.getAttribute(key);
 			if (value != null) {
 				span.setAttribute((AttributeKey<Object>) key, value);

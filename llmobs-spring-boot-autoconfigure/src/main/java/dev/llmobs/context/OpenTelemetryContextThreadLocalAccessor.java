@@ -6,8 +6,10 @@ import java.util.Deque;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ThreadLocalAccessor;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 
 /**
  * Lets Micrometer's context propagation carry the whole OpenTelemetry {@link Context}
@@ -54,7 +56,32 @@ public final class OpenTelemetryContextThreadLocalAccessor implements ThreadLoca
 
 	@Override
 	public void setValue(Context value) {
+		Span current = Span.current();
+		if (startedLater(current, Span.fromContext(value))) {
+			// The observation restored just before is newer than the span carried here:
+			// an observation started inside the annotated method's pipeline (Spring AI's
+			// ChatClient advisors and tool calls across a thread hop). Keep it as the
+			// parent, with this context's session and accumulators.
+			value = value.with(current);
+		}
 		scopes.get().push(value.makeCurrent());
+	}
+
+	/**
+	 * Whether the current span belongs to the same trace as the carried one and started
+	 * after it, which within one Reactor pipeline means it was started inside the carried
+	 * span's work.
+	 */
+	private static boolean startedLater(Span current, Span carried) {
+		if (!(current instanceof ReadableSpan currentSpan) || !(carried instanceof ReadableSpan carriedSpan)) {
+			return false;
+		}
+		SpanContext currentContext = currentSpan.getSpanContext();
+		SpanContext carriedContext = carriedSpan.getSpanContext();
+		return currentContext.isValid() && carriedContext.isValid()
+				&& !currentContext.getSpanId().equals(carriedContext.getSpanId())
+				&& currentContext.getTraceId().equals(carriedContext.getTraceId()) && !currentSpan.hasEnded()
+				&& currentSpan.getLatencyNanos() < carriedSpan.getLatencyNanos();
 	}
 
 	@Override

@@ -207,6 +207,16 @@ public final class LlmObsAttributes {
 	public static final AttributeKey<String> GEN_AI_TOOL_DESCRIPTION = AttributeKey
 		.stringKey("gen_ai.tool.description");
 
+	/** {@code gen_ai.tool.call.id}: the id the model gave a tool call. */
+	public static final AttributeKey<String> GEN_AI_TOOL_CALL_ID = AttributeKey.stringKey("gen_ai.tool.call.id");
+
+	/**
+	 * {@code llmobs.tool.return_direct}: the tool's result went back to the caller
+	 * without another model call.
+	 */
+	public static final AttributeKey<Boolean> LLMOBS_TOOL_RETURN_DIRECT = AttributeKey
+		.booleanKey("llmobs.tool.return_direct");
+
 	/** {@code gen_ai.agent.id}. */
 	public static final AttributeKey<String> GEN_AI_AGENT_ID = AttributeKey.stringKey("gen_ai.agent.id");
 

@@ -29,7 +29,13 @@ public enum LlmSpanKind {
 	EMBEDDING("EMBEDDING", "embedding", "embeddings"),
 
 	/** An evaluation of another span. */
-	EVALUATOR("EVALUATOR", "evaluator", "evaluate");
+	EVALUATOR("EVALUATOR", "evaluator", "evaluate"),
+
+	/**
+	 * A guardrail that checks or blocks content (Spring AI's safeguard advisor). The
+	 * GenAI conventions define no operation for it; {@code guardrail} is written.
+	 */
+	GUARDRAIL("GUARDRAIL", "guardrail", "guardrail");
 
 	private final String openInferenceKind;
 

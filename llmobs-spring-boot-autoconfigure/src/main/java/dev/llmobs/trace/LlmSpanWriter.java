@@ -293,13 +293,29 @@ public final class LlmSpanWriter {
 	}
 
 	/**
+	 * Writes an input already captured (a framework span's arguments or user message) in
+	 * every convention.
+	 * @param span the span
+	 * @param kind the span kind
+	 * @param input the input, or {@code null}
+	 */
+	public void writeCapturedInput(Span span, LlmSpanKind kind, CapturedContent input) {
+		if (input == null) {
+			return;
+		}
+		for (LlmSpanConvention convention : this.active) {
+			convention.input(span, kind, input, false);
+		}
+	}
+
+	/**
 	 * Writes an output already captured (a collected stream, a cancelled stream's partial
 	 * output) in every convention.
 	 * @param span the span
 	 * @param kind the span kind
 	 * @param output the output, or {@code null}
 	 */
-	void writeCapturedOutput(Span span, LlmSpanKind kind, CapturedContent output) {
+	public void writeCapturedOutput(Span span, LlmSpanKind kind, CapturedContent output) {
 		if (output == null) {
 			return;
 		}
@@ -316,7 +332,13 @@ public final class LlmSpanWriter {
 		span.addEvent("llmobs.first_element");
 	}
 
-	void writeError(Span span, Throwable error) {
+	/**
+	 * Marks a span failed in every convention: status {@code ERROR}, {@code error.type}
+	 * and the exception event.
+	 * @param span the span
+	 * @param error the failure
+	 */
+	public void writeError(Span span, Throwable error) {
 		try {
 			span.setStatus(StatusCode.ERROR, String.valueOf(error.getMessage()));
 			span.setAttribute(LlmObsAttributes.ERROR_TYPE, error.getClass().getName());

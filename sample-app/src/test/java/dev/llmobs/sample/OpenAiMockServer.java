@@ -135,6 +135,43 @@ final class OpenAiMockServer implements AutoCloseable {
 					promptTokens + completionTokens), null, 0);
 		}
 
+		/**
+		 * A blocking completion in which the model asks for one tool call.
+		 */
+		static Reply toolCall(String callId, String toolName, String arguments, int promptTokens,
+				int completionTokens) {
+			return new Reply(200, """
+					{"id":"chatcmpl-rec-tool","object":"chat.completion","created":1763800000,"model":"%s",
+					 "choices":[{"index":0,"message":{"role":"assistant","content":null,"refusal":null,"annotations":[],
+					   "tool_calls":[{"id":"%s","type":"function","function":{"name":"%s","arguments":%s}}]},
+					   "logprobs":null,"finish_reason":"tool_calls"}],
+					 "usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d},
+					 "service_tier":"default","system_fingerprint":"fp_rec"}
+					""".formatted(MODEL, callId, toolName, quote(arguments), promptTokens, completionTokens,
+					promptTokens + completionTokens), null, 0);
+		}
+
+		/**
+		 * A stream in which the model asks for one tool call, its arguments split over
+		 * two chunks.
+		 */
+		static Reply streamToolCall(String callId, String toolName, String arguments) {
+			int half = arguments.length() / 2;
+			List<String> chunks = List.of(chunk(
+					"[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,\"id\":\""
+							+ callId + "\",\"type\":\"function\",\"function\":{\"name\":\"" + toolName
+							+ "\",\"arguments\":\"\"}}]},\"logprobs\":null,\"finish_reason\":null}]",
+					"null"),
+					chunk("[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":"
+							+ quote(arguments.substring(0, half)) + "}}]},\"logprobs\":null,\"finish_reason\":null}]",
+							"null"),
+					chunk("[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":"
+							+ quote(arguments.substring(half)) + "}}]},\"logprobs\":null,\"finish_reason\":null}]",
+							"null"),
+					chunk("[{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"tool_calls\"}]", "null"));
+			return new Reply(200, null, chunks, 0);
+		}
+
 		static Reply stream(List<String> pieces, int promptTokens, int completionTokens, long pauseAfterFirstMillis) {
 			List<String> chunks = new java.util.ArrayList<>();
 			for (int i = 0; i < pieces.size(); i++) {

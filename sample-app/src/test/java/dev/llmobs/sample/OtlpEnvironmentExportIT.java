@@ -33,6 +33,12 @@ class OtlpEnvironmentExportIT {
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
 
+	/**
+	 * The sample's own JVM starting from cold: over a minute on the shared 2-core host
+	 * when other builds run (65 s seen).
+	 */
+	private static final Duration STARTUP = Duration.ofMinutes(3);
+
 	private final OtlpTestReceiver receiver = OtlpTestReceiver.start();
 
 	private Process sample;
@@ -119,7 +125,7 @@ class OtlpEnvironmentExportIT {
 
 	private void awaitUp(HttpClient client, int port) {
 		Awaitility.await("the sample answers its health check (its log is in target/)")
-			.atMost(WAIT)
+			.atMost(STARTUP)
 			.pollInterval(Duration.ofMillis(200))
 			.ignoreExceptionsInstanceOf(IOException.class)
 			.until(() -> {

@@ -1,7 +1,10 @@
 package dev.llmobs.sample;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,7 +108,9 @@ class SpringAiOpenAiIT {
 		ReceivedSpan chat = only(trace, "chat gpt-4o-mini");
 		ReceivedSpan chain = only(trace, "support-flow");
 
-		assertThat(chat.parentSpanId()).isEqualTo(wrapper.spanId());
+		ReceivedSpan turn = only(trace, "spring_ai chat_client");
+		assertThat(turn.parentSpanId()).isEqualTo(wrapper.spanId());
+		assertThat(isDescendant(trace, chat, turn)).isTrue();
 		assertThat(chat.attr("openinference.span.kind")).isEqualTo("LLM");
 		assertThat(chat.attr("llm.provider")).isEqualTo("openai");
 		assertThat(chat.attr("llm.system")).isEqualTo("openai");
@@ -253,6 +258,178 @@ class SpringAiOpenAiIT {
 				"gen_ai_client_token_usage_sum\\{[^}]*gen_ai_provider_name=\"openai\"[^}]*gen_ai_token_type=\"input\"[^}]*} [1-9]");
 		assertThat(scrape).contains("gen_ai_client_operation_seconds");
 		assertThat(scrape).contains("llmobs_cost_usd_total{gen_ai_provider_name=\"openai\"");
+	}
+
+	@Test
+	void blockingAgentTurnCallsTheToolBetweenTwoModelCallsAndTheSecondSeesItsResult() {
+		openAi.enqueue(
+				OpenAiMockServer.Reply.toolCall("call_plan_1", "lookUpPlan", "{\"customerId\":\"C-2002\"}", 40, 12));
+		openAi.enqueue(OpenAiMockServer.Reply.completion("Customer C-2002 is on the Team plan.", 80, 20, "stop"));
+		ChatReply reply = RestClient.create("http://localhost:" + this.port)
+			.post()
+			.uri("/api/chat")
+			.body(new ChatRequest("Which plan is customer C-2002 on?"))
+			.retrieve()
+			.body(ChatReply.class);
+		assertThat(reply.answer()).isEqualTo("Customer C-2002 is on the Team plan.");
+
+		List<ReceivedSpan> trace = awaitTurnTrace(reply.traceId(), 2);
+		ReceivedSpan server = trace.stream().filter((span) -> span.parentSpanId().isEmpty()).findFirst().orElseThrow();
+		ReceivedSpan turn = only(trace, "spring_ai chat_client");
+		List<ReceivedSpan> chats = chats(trace);
+		ReceivedSpan tool = only(trace, "execute_tool lookUpPlan");
+
+		assertThat(server.kind()).contains("SERVER");
+		assertThat(isDescendant(trace, turn, server)).isTrue();
+		assertThat(turn.attr("openinference.span.kind")).isEqualTo("AGENT");
+		assertThat(turn.attr("gen_ai.operation.name")).isEqualTo("invoke_agent");
+		assertThat(turn.attr("gen_ai.agent.name")).isEqualTo("nimbus-support-bot");
+		assertThat(turn.attr("input.value")).contains("Which plan is customer C-2002 on?");
+		assertThat(turn.attr("output.value")).isEqualTo("Customer C-2002 is on the Team plan.");
+
+		assertThat(chats).hasSize(2).allMatch((chat) -> isDescendant(trace, chat, turn));
+		assertThat(isDescendant(trace, tool, turn)).isTrue();
+		assertThat(chats.get(0).endEpochNanos()).isLessThanOrEqualTo(tool.startEpochNanos());
+		assertThat(tool.endEpochNanos()).isLessThanOrEqualTo(chats.get(1).startEpochNanos());
+		assertThat(chats.get(0).attr("llm.output_messages.0.message.tool_calls.0.tool_call.function.name"))
+			.isEqualTo("lookUpPlan");
+
+		assertThat(tool.attr("openinference.span.kind")).isEqualTo("TOOL");
+		assertThat(tool.attr("gen_ai.operation.name")).isEqualTo("execute_tool");
+		assertThat(tool.attr("tool.name")).isEqualTo("lookUpPlan");
+		assertThat(tool.attr("gen_ai.tool.name")).isEqualTo("lookUpPlan");
+		assertThat(tool.attr("tool.description")).startsWith("Looks up the subscription plan");
+		assertThat(tool.attr("tool.parameters")).contains("customerId");
+		assertThat(tool.attr("gen_ai.tool.call.id")).isEqualTo("call_plan_1");
+		assertThat(tool.attr("input.value")).isEqualTo("{\"customerId\":\"C-2002\"}");
+		assertThat(tool.attr("output.value")).contains("Team (10 seats, chat support)");
+		assertThat(tool.statusCode()).isNotEqualTo("STATUS_CODE_ERROR");
+
+		// The second model call was sent the tool's result and shows it.
+		Map<String, String> toolMessage = inputMessage(chats.get(1), "tool");
+		assertThat(toolMessage.get("content")).contains("Team (10 seats, chat support)");
+		assertThat(toolMessage.get("tool_call_id")).isEqualTo("call_plan_1");
+		assertThat(chats.get(1).attr("gen_ai.input.messages")).contains("tool_call_response");
+		assertThat(openAi.requests()).anyMatch((request) -> request.contains("\"role\":\"tool\"")
+				&& request.contains("Team (10 seats, chat support)"));
+
+		assertThat(trace).filteredOn((span) -> span.hasAttr("spring.ai.kind") || span.name().startsWith("chat "))
+			.isNotEmpty()
+			.allMatch((span) -> span.hasAttr("openinference.span.kind"), "has an OpenInference kind");
+
+		String scrape = RestClient.create("http://localhost:" + this.port)
+			.get()
+			.uri("/actuator/prometheus")
+			.retrieve()
+			.body(String.class);
+		assertThat(scrape).containsPattern(
+				"gen_ai_execute_tool_duration_seconds_count\\{[^}]*error_type=\"none\"[^}]*gen_ai_tool_name=\"lookUpPlan\"[^}]*} [1-9]");
+	}
+
+	@Test
+	void streamedAgentTurnCallsTheToolAndEndsWithTheStreamedAnswer() {
+		openAi
+			.enqueue(OpenAiMockServer.Reply.streamToolCall("call_plan_2", "lookUpPlan", "{\"customerId\":\"C-3003\"}"));
+		openAi.enqueue(OpenAiMockServer.Reply.stream(List.of("C-3003 is on", " the Enterprise plan."), 90, 9, 0));
+		String events = RestClient.create("http://localhost:" + this.port)
+			.get()
+			.uri("/api/chat/stream?message={message}", "stream-tool-test: which plan is C-3003 on?")
+			.retrieve()
+			.body(String.class);
+		assertThat(events).contains("C-3003 is on").contains(" the Enterprise plan.");
+
+		ReceivedSpan tool = receiver
+			.awaitSpans((spans) -> spans.stream()
+				.anyMatch((span) -> span.name().equals("execute_tool lookUpPlan")
+						&& "call_plan_2".equals(span.attr("gen_ai.tool.call.id"))),
+					WAIT)
+			.stream()
+			.filter((span) -> "call_plan_2".equals(span.attr("gen_ai.tool.call.id")))
+			.findFirst()
+			.orElseThrow();
+		List<ReceivedSpan> trace = awaitTurnTrace(tool.traceId(), 2);
+		ReceivedSpan turn = only(trace, "spring_ai chat_client");
+		List<ReceivedSpan> chats = chats(trace);
+
+		assertThat(turn.attr("openinference.span.kind")).isEqualTo("AGENT");
+		assertThat(turn.attr("spring.ai.chat.client.stream")).isEqualTo("true");
+		assertThat(turn.attr("output.value")).isEqualTo("C-3003 is on the Enterprise plan.");
+		assertThat(tool.attr("input.value")).isEqualTo("{\"customerId\":\"C-3003\"}");
+		assertThat(tool.attr("output.value")).contains("Enterprise");
+		assertThat(isDescendant(trace, tool, turn)).isTrue();
+		assertThat(chats).hasSize(2).allMatch((chat) -> isDescendant(trace, chat, turn));
+		assertThat(inputMessage(chats.get(1), "tool").get("content")).contains("Enterprise");
+		assertThat(trace.stream().filter((span) -> span.parentSpanId().isEmpty()).findFirst().orElseThrow().kind())
+			.contains("SERVER");
+	}
+
+	@Test
+	void throwingToolIsRecordedAndTheTurnCompletesWithTheModelsAnswer() {
+		openAi.enqueue(
+				OpenAiMockServer.Reply.toolCall("call_plan_3", "lookUpPlan", "{\"customerId\":\"C-9999\"}", 40, 12));
+		openAi.enqueue(OpenAiMockServer.Reply.completion("I could not find customer C-9999.", 70, 10, "stop"));
+		ChatReply reply = RestClient.create("http://localhost:" + this.port)
+			.post()
+			.uri("/api/chat")
+			.body(new ChatRequest("Which plan is customer C-9999 on?"))
+			.retrieve()
+			.body(ChatReply.class);
+		assertThat(reply.answer()).isEqualTo("I could not find customer C-9999.");
+
+		List<ReceivedSpan> trace = awaitTurnTrace(reply.traceId(), 2);
+		ReceivedSpan tool = only(trace, "execute_tool lookUpPlan");
+		ReceivedSpan turn = only(trace, "spring_ai chat_client");
+		assertThat(tool.statusCode()).isEqualTo("STATUS_CODE_ERROR");
+		assertThat(tool.attr("error.type")).isEqualTo(IllegalArgumentException.class.getName());
+		assertThat(tool.events()).anyMatch((event) -> event.name().equals("exception"));
+		assertThat(turn.statusCode()).isNotEqualTo("STATUS_CODE_ERROR");
+		assertThat(turn.attr("output.value")).isEqualTo("I could not find customer C-9999.");
+		// Spring AI's default processor gave the model the failure's message.
+		assertThat(inputMessage(chats(trace).get(1), "tool").get("content")).contains("No customer with id C-9999");
+	}
+
+	private List<ReceivedSpan> awaitTurnTrace(String traceId, int chats) {
+		return receiver.awaitSpans((spans) -> {
+			List<ReceivedSpan> trace = spans.stream().filter((span) -> span.traceId().equals(traceId)).toList();
+			return trace.stream().anyMatch((span) -> span.name().equals("spring_ai chat_client"))
+					&& trace.stream().anyMatch((span) -> span.parentSpanId().isEmpty()) && chats(trace).size() >= chats;
+		}, WAIT).stream().filter((span) -> span.traceId().equals(traceId)).toList();
+	}
+
+	private static List<ReceivedSpan> chats(List<ReceivedSpan> trace) {
+		return trace.stream()
+			.filter((span) -> span.name().startsWith("chat "))
+			.sorted(Comparator.comparingLong(ReceivedSpan::startEpochNanos))
+			.toList();
+	}
+
+	private static Map<String, String> inputMessage(ReceivedSpan chat, String role) {
+		for (int i = 0; chat.hasAttr("llm.input_messages." + i + ".message.role"); i++) {
+			String prefix = "llm.input_messages." + i + ".message.";
+			if (role.equals(chat.attr(prefix + "role"))) {
+				Map<String, String> message = new HashMap<>();
+				message.put("content", chat.attr(prefix + "content"));
+				message.put("tool_call_id", chat.attr(prefix + "tool_call_id"));
+				return message;
+			}
+		}
+		throw new AssertionError("no " + role + " message in " + chat.attributes());
+	}
+
+	private static boolean isDescendant(List<ReceivedSpan> trace, ReceivedSpan span, ReceivedSpan ancestor) {
+		String parent = span.parentSpanId();
+		for (int depth = 0; depth < 20 && !parent.isEmpty(); depth++) {
+			if (parent.equals(ancestor.spanId())) {
+				return true;
+			}
+			String current = parent;
+			parent = trace.stream()
+				.filter((candidate) -> candidate.spanId().equals(current))
+				.map(ReceivedSpan::parentSpanId)
+				.findFirst()
+				.orElse("");
+		}
+		return false;
 	}
 
 	private ReceivedSpan awaitChatSpan(String userText) {

@@ -90,6 +90,16 @@ public class GenAiConvention implements LlmSpanConvention {
 	}
 
 	@Override
+	public void toolExecution(Span span, ToolExecution execution) {
+		OpenInferenceConvention.putIfText(span, LlmObsAttributes.GEN_AI_TOOL_CALL_ID, execution.id());
+	}
+
+	@Override
+	public void conversation(Span span, String conversationId) {
+		span.setAttribute(LlmObsAttributes.GEN_AI_CONVERSATION_ID, conversationId);
+	}
+
+	@Override
 	public void retrievalQuery(Span span, CapturedContent query) {
 		span.setAttribute(LlmObsAttributes.GEN_AI_RETRIEVAL_QUERY_TEXT, query.text());
 	}

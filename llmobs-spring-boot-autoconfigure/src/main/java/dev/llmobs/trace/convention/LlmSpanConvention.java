@@ -234,6 +234,26 @@ public interface LlmSpanConvention {
 	}
 
 	/**
+	 * Writes what is known of one tool execution a framework ran for a model's tool call
+	 * (Spring AI): the call id, the parameters' JSON schema and whether the result goes
+	 * straight back to the caller. The tool's name and description are static attributes
+	 * ({@link #staticAttributes}); arguments and result are its input and output.
+	 * @param span the tool span
+	 * @param execution the tool execution
+	 */
+	default void toolExecution(Span span, ToolExecution execution) {
+	}
+
+	/**
+	 * Writes the conversation a framework keeps for a turn (Spring AI's chat memory
+	 * conversation id) when no session was set by a header or a scope.
+	 * @param span the turn's span
+	 * @param conversationId the conversation id
+	 */
+	default void conversation(Span span, String conversationId) {
+	}
+
+	/**
 	 * Keys a framework (Spring AI) records as strings that this convention writes with
 	 * their proper types, so the framework's copies are dropped.
 	 * @return the keys

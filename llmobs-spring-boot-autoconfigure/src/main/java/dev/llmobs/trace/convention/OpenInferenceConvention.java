@@ -177,6 +177,16 @@ public class OpenInferenceConvention implements LlmSpanConvention {
 	}
 
 	@Override
+	public void toolExecution(Span span, ToolExecution execution) {
+		putIfText(span, LlmObsAttributes.TOOL_PARAMETERS, execution.parameters());
+	}
+
+	@Override
+	public void conversation(Span span, String conversationId) {
+		span.setAttribute(LlmObsAttributes.SESSION_ID, conversationId);
+	}
+
+	@Override
 	public void invocationParameters(Span span, Map<String, Object> parameters) {
 		if (!parameters.isEmpty()) {
 			span.setAttribute(LlmObsAttributes.LLM_INVOCATION_PARAMETERS, JSON.writeValueAsString(parameters));

@@ -2,39 +2,43 @@ package dev.llmobs.sample.model;
 
 import reactor.core.publisher.Flux;
 
-import org.springframework.ai.chat.messages.SystemMessage;
-import org.springframework.ai.chat.messages.UserMessage;
-import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatResponse;
-import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import dev.llmobs.annotation.LlmCall;
+import dev.llmobs.sample.tools.CustomerPlans;
 
 /**
- * OpenAI (or any OpenAI-compatible server, such as Ollama) through Spring AI's chat
- * model; active when {@code OPENAI_API_KEY} is set.
+ * OpenAI (or any OpenAI-compatible server, such as Ollama) through a Spring AI
+ * {@code ChatClient} that offers the model the {@link CustomerPlans} tool; active when
+ * {@code OPENAI_API_KEY} is set. Each answer is an agent turn: model call, the tool calls
+ * the model asks for, and the model call that reads their results.
  */
 @Component
 @Profile("openai")
 public class OpenAiSupportModel implements SupportModel {
 
-	private final ChatModel chatModel;
+	private final ChatClient chatClient;
 
 	private final String model;
 
-	public OpenAiSupportModel(ChatModel chatModel, @Value("${spring.ai.openai.chat.options.model}") String model) {
-		this.chatModel = chatModel;
+	public OpenAiSupportModel(ChatClient.Builder chatClients, CustomerPlans plans,
+			@Value("${spring.ai.openai.chat.options.model}") String model) {
+		this.chatClient = chatClients.defaultTools(plans).build();
 		this.model = model;
 	}
 
 	@Override
 	@LlmCall(provider = "openai")
 	public ModelReply answer(SupportPrompt prompt) {
-		ChatResponse response = this.chatModel
-			.call(new Prompt(new SystemMessage(prompt.system()), new UserMessage(prompt.user())));
+		ChatResponse response = this.chatClient.prompt()
+			.system(prompt.system())
+			.user(prompt.user())
+			.call()
+			.chatResponse();
 		String text = response.getResult().getOutput().getText();
 		var usage = response.getMetadata().getUsage();
 		return new ModelReply(text, response.getMetadata().getModel(),
@@ -44,7 +48,11 @@ public class OpenAiSupportModel implements SupportModel {
 	@Override
 	@LlmCall(provider = "openai")
 	public Flux<String> stream(SupportPrompt prompt) {
-		return this.chatModel.stream(new Prompt(new SystemMessage(prompt.system()), new UserMessage(prompt.user())))
+		return this.chatClient.prompt()
+			.system(prompt.system())
+			.user(prompt.user())
+			.stream()
+			.chatResponse()
 			.mapNotNull(
 					(response) -> (response.getResult() != null) ? response.getResult().getOutput().getText() : null);
 	}
