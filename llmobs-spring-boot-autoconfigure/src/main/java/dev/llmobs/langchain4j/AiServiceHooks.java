@@ -145,7 +145,8 @@ final class AiServiceHooks {
 			Span span = completion.span();
 			if (span.isRecording() && request.id() != null) {
 				for (LlmSpanConvention convention : this.spans.writer().conventions().all()) {
-					convention.toolCallId(span, request.id());
+					convention.toolExecution(span,
+							new dev.llmobs.trace.convention.ToolExecution(request.id(), null, false));
 				}
 			}
 			this.running.put(request, completion);

@@ -207,9 +207,6 @@ public final class LlmObsAttributes {
 	public static final AttributeKey<String> GEN_AI_TOOL_DESCRIPTION = AttributeKey
 		.stringKey("gen_ai.tool.description");
 
-	/** {@code gen_ai.tool.call.id}: the id the model gave a tool call. */
-	public static final AttributeKey<String> GEN_AI_TOOL_CALL_ID = AttributeKey.stringKey("gen_ai.tool.call.id");
-
 	/**
 	 * {@code llmobs.tool.return_direct}: the tool's result went back to the caller
 	 * without another model call.

@@ -173,11 +173,6 @@ public class GenAiConvention implements LlmSpanConvention {
 	}
 
 	@Override
-	public void toolCallId(Span span, String callId) {
-		OpenInferenceConvention.putIfText(span, LlmObsAttributes.GEN_AI_TOOL_CALL_ID, callId);
-	}
-
-	@Override
 	public void usage(Span span, LlmUsage usage) {
 		if (usage.inputTokens() != null) {
 			span.setAttribute(LlmObsAttributes.GEN_AI_USAGE_INPUT_TOKENS, usage.inputTokens());

@@ -202,11 +202,6 @@ public class GenAiLatestConvention extends GenAiConvention {
 	 * Writes {@code gen_ai.tool.call.id}, as {@link GenAiConvention} does.
 	 */
 	@Override
-	public void toolCallId(Span span, String callId) {
-		super.toolCallId(span, callId);
-	}
-
-	@Override
 	public void usage(Span span, LlmUsage usage) {
 		super.usage(span, usage);
 		if (usage.cachedInputTokens() != null) {

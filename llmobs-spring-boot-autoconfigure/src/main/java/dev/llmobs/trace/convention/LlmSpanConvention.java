@@ -217,14 +217,6 @@ public interface LlmSpanConvention {
 	}
 
 	/**
-	 * Writes the id of the model's tool call that a tool execution answers.
-	 * @param span the tool span
-	 * @param callId the call id the model gave
-	 */
-	default void toolCallId(Span span, String callId) {
-	}
-
-	/**
 	 * Writes a failure. The span's status, its exception event and {@code error.type} are
 	 * written by the writer for every convention.
 	 * @param span the span

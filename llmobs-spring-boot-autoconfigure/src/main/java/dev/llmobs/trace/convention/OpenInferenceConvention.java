@@ -173,10 +173,6 @@ public class OpenInferenceConvention implements LlmSpanConvention {
 	 * ({@code ...tool_call.id}), not on the tool span.
 	 */
 	@Override
-	public void toolCallId(Span span, String callId) {
-	}
-
-	@Override
 	public void toolExecution(Span span, ToolExecution execution) {
 		putIfText(span, LlmObsAttributes.TOOL_PARAMETERS, execution.parameters());
 	}
