@@ -18,6 +18,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.llmobs.testsupport.OtlpReceiverTest;
 import dev.llmobs.testsupport.OtlpTestReceiver;
 import dev.llmobs.testsupport.ReceivedSpan;
 
@@ -29,11 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to a receiver that refuses protocol-upgrade requests as real OTLP servers do. The whole
  * trace, the evaluation log records and the metrics must arrive.
  */
+@OtlpReceiverTest
 class OtlpEnvironmentExportIT {
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
 
-	private final OtlpTestReceiver receiver = OtlpTestReceiver.start();
+	OtlpTestReceiver receiver;
 
 	private Process sample;
 
@@ -45,7 +47,6 @@ class OtlpEnvironmentExportIT {
 				this.sample.destroyForcibly();
 			}
 		}
-		this.receiver.close();
 	}
 
 	@Test
