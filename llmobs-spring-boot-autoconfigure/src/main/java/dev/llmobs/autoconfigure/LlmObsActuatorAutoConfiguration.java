@@ -122,10 +122,10 @@ public final class LlmObsActuatorAutoConfiguration {
 					.map(Convention::configName)
 					.toList());
 		LlmObsProperties.Capture capture = properties.getCapture();
-		configuration.put("capture",
-				Map.of("inputs", capture.isInputs(), "outputs", capture.isOutputs(), "mode", capture.getMode(),
-						"maxLength", capture.getMaxLength(), "redact", capture.getRedact(), "customRedactPatterns",
-						capture.getRedactPatterns().size()));
+		configuration.put("capture", Map.of("inputs", capture.isInputs(), "outputs", capture.isOutputs(), "mode",
+				capture.getMode().name().toLowerCase(java.util.Locale.ROOT), "maxLength", capture.getMaxLength(),
+				"redact", capture.getRedact().stream().map(dev.llmobs.capture.RedactionKind::configName).toList(),
+				"customRedactPatterns", capture.getRedactPatterns().size()));
 		LlmObsProperties.Web web = properties.getWeb();
 		configuration.put("web", Map.of("enabled", web.isEnabled(), "sessionHeader", web.getSessionHeader(),
 				"userHeader", web.getUserHeader(), "userFromPrincipal", web.isUserFromPrincipal(), "hashUserIds",

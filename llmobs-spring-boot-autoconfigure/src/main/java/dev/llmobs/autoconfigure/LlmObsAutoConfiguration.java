@@ -57,12 +57,13 @@ import dev.llmobs.llm.ModelPrice;
 import dev.llmobs.llm.PricingTable;
 import dev.llmobs.llm.UsageExtractor;
 import dev.llmobs.llm.UsageExtractors;
-import dev.llmobs.eval.BuiltInEvaluators;
 import dev.llmobs.eval.EvaluationExecutors;
 import dev.llmobs.eval.EvaluationListener;
 import dev.llmobs.eval.EvaluationRecorder;
 import dev.llmobs.eval.EvaluationRunner;
 import dev.llmobs.eval.Evaluator;
+import dev.llmobs.eval.EvaluatorDefinition;
+import dev.llmobs.eval.EvaluatorRegistry;
 import dev.llmobs.eval.JudgeClient;
 import dev.llmobs.trace.Convention;
 import dev.llmobs.trace.LlmSpanTracer;
@@ -99,7 +100,7 @@ public final class LlmObsAutoConfiguration {
 		LlmObsProperties.Capture capture = properties.getCapture();
 		CaptureListener listener = CompositeListeners.capture(captureListener);
 		Redactor redactor = redactor(capture);
-		CaptureMode mode = CaptureMode.valueOf(capture.getMode().trim().toUpperCase(Locale.ROOT));
+		CaptureMode mode = capture.getMode();
 		ContentCapture content = new ContentCapture(new CaptureOptions(mode, capture.getMaxLength(), redactor),
 				listener);
 		ContentCapture documentContent = new ContentCapture(
@@ -138,35 +139,34 @@ public final class LlmObsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "llmobs.evaluation.enabled", matchIfMissing = true)
-	EvaluationRunner llmObsEvaluationRunner(LlmObsProperties properties, ObjectProvider<Evaluator> evaluatorBeans,
+	EvaluatorRegistry llmObsEvaluatorRegistry(LlmObsProperties properties, ObjectProvider<Evaluator> evaluatorBeans,
+			ObjectProvider<JudgeClient> judgeClients, ListableBeanFactory beanFactory) {
+		List<EvaluatorDefinition> declared = properties.getEvaluation()
+			.getEvaluators()
+			.entrySet()
+			.stream()
+			.map((entry) -> entry.getValue().toDefinition(entry.getKey()))
+			.toList();
+		return EvaluatorRegistry.of(declared, evaluatorBeans.orderedStream().toList(),
+				JudgeClients.lazy(judgeClients, beanFactory));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "llmobs.evaluation.enabled", matchIfMissing = true)
+	EvaluationRunner llmObsEvaluationRunner(LlmObsProperties properties, EvaluatorRegistry registry,
 			ObjectProvider<OpenTelemetry> openTelemetry, ObjectProvider<EvaluationListener> listener,
-			ObjectProvider<JudgeClient> judgeClients, ListableBeanFactory beanFactory, LlmSpanConventions conventions,
-			ObjectProvider<CaptureListener> captureListener) {
+			LlmSpanConventions conventions, ObjectProvider<CaptureListener> captureListener) {
 		LlmObsProperties.Evaluation evaluation = properties.getEvaluation();
-		JudgeClient judge = JudgeClients.lazy(judgeClients, beanFactory);
-		Map<String, Evaluator> evaluators = new LinkedHashMap<>();
-		BuiltInEvaluators.defaults().forEach((evaluator) -> evaluators.put(evaluator.name(), evaluator));
-		evaluators.put("llm-judge", JudgeClients.judge("llm-judge", judge, Map.of()));
-		Set<String> disabled = new HashSet<>();
-		evaluation.getEvaluators().forEach((name, settings) -> {
-			if ("false".equalsIgnoreCase(settings.get("enabled"))) {
-				disabled.add(name);
-				return;
-			}
-			String type = settings.getOrDefault("type", name);
-			evaluators.put(name, "llm-judge".equalsIgnoreCase(type) ? JudgeClients.judge(name, judge, settings)
-					: BuiltInEvaluators.declared(name, type, settings));
-		});
-		evaluatorBeans.orderedStream().forEach((evaluator) -> evaluators.put(evaluator.name(), evaluator));
 		EvaluationListener evaluationListener = EvaluationListener.composite(listener.orderedStream().toList());
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
-		EvaluationRunner runner = new EvaluationRunner(evaluators,
+		EvaluationRunner runner = new EvaluationRunner(registry.evaluators(),
 				new EvaluationRecorder(otel.getTracer(INSTRUMENTATION_NAME), evaluationListener,
 						otel.getLogsBridge().get(INSTRUMENTATION_NAME), conventions,
 						explanationRedaction(properties, captureListener)),
 				evaluationListener, EvaluationExecutors.queue(evaluation.getThreads(), evaluation.getQueueCapacity()),
 				EvaluationExecutors.workers(evaluation.getThreads()), evaluation.getTimeout(),
-				evaluation.getSampleRate(), disabled);
+				evaluation.getSampleRate(), registry.disabled());
 		return runner;
 	}
 
@@ -274,10 +274,8 @@ public final class LlmObsAutoConfiguration {
 	}
 
 	static Redactor redactor(LlmObsProperties.Capture capture) {
-		Set<RedactionKind> kinds = capture.getRedact()
-			.stream()
-			.map(RedactionKind::fromName)
-			.collect(Collectors.toCollection(() -> EnumSet.noneOf(RedactionKind.class)));
+		Set<RedactionKind> kinds = EnumSet.noneOf(RedactionKind.class);
+		kinds.addAll(capture.getRedact());
 		return Redactor.of(kinds, capture.getRedactPatterns());
 	}
 
