@@ -3,14 +3,10 @@ package dev.llmobs.autoconfigure;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -20,6 +16,7 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -43,7 +40,6 @@ import dev.llmobs.aop.TracingInvocationProcessor;
 import dev.llmobs.aop.UnadvisableMethodReporter;
 import dev.llmobs.capture.CaptureListener;
 import dev.llmobs.context.ContextStampingSpanProcessor;
-import dev.llmobs.capture.CaptureMode;
 import dev.llmobs.capture.CaptureOptions;
 import dev.llmobs.capture.ContentCapture;
 import dev.llmobs.capture.RedactionKind;
@@ -91,28 +87,75 @@ public final class LlmObsAutoConfiguration {
 
 	private static final String INSTRUMENTATION_NAME = "dev.llmobs";
 
+	/** The name of the content capture of inputs and outputs. */
+	public static final String CONTENT_CAPTURE = "llmObsContentCapture";
+
+	/** The name of the content capture of retrieved documents. */
+	public static final String DOCUMENT_CONTENT_CAPTURE = "llmObsDocumentContentCapture";
+
 	@Bean
 	@ConditionalOnMissingBean
-	LlmSpanTracer llmObsSpanTracer(LlmObsProperties properties, ObjectProvider<OpenTelemetry> openTelemetry,
-			ObjectProvider<SpanLimits> spanLimits, ObjectProvider<CaptureListener> captureListener,
-			ObjectProvider<DocumentMapper> documentMappers, ObjectProvider<OperationListener> operations,
-			LlmCallRecorder llmCalls, ObjectProvider<EvaluationRunner> evaluations, LlmSpanConventions conventions) {
-		LlmObsProperties.Capture capture = properties.getCapture();
-		CaptureListener listener = CompositeListeners.capture(captureListener);
-		Redactor redactor = redactor(capture);
-		CaptureMode mode = capture.getMode();
-		ContentCapture content = new ContentCapture(new CaptureOptions(mode, capture.getMaxLength(), redactor),
-				listener);
-		ContentCapture documentContent = new ContentCapture(
-				new CaptureOptions(mode, capture.getMaxDocumentLength(), redactor), listener);
-		DocumentExtractor documents = new DocumentExtractor(documentMappers.orderedStream().toList(),
-				capture.getMaxDocuments());
-		int maxAttributes = spanLimits.getIfAvailable(SpanLimits::getDefault).getMaxNumberOfAttributes();
-		LlmSpanWriter writer = new LlmSpanWriter(content, documentContent, documents, conventions, maxAttributes,
-				llmCalls);
+	LlmSpanTracer llmObsSpanTracer(ObjectProvider<OpenTelemetry> openTelemetry, LlmSpanWriter writer,
+			ObjectProvider<OperationListener> operations, ObjectProvider<EvaluationRunner> evaluations) {
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
 		return new LlmSpanTracer(otel.getTracer(INSTRUMENTATION_NAME), writer,
 				OperationListener.composite(operations.orderedStream().toList()), evaluations.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LlmSpanWriter llmObsSpanWriter(@Qualifier(CONTENT_CAPTURE) ContentCapture content,
+			@Qualifier(DOCUMENT_CONTENT_CAPTURE) ContentCapture documentContent, DocumentExtractor documents,
+			LlmSpanConventions conventions, ObjectProvider<SpanLimits> spanLimits, LlmCallRecorder llmCalls) {
+		int maxAttributes = spanLimits.getIfAvailable(SpanLimits::getDefault).getMaxNumberOfAttributes();
+		return new LlmSpanWriter(content, documentContent, documents, conventions, maxAttributes, llmCalls);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Redactor llmObsRedactor(LlmObsProperties properties) {
+		return redactor(properties.getCapture());
+	}
+
+	@Bean(CONTENT_CAPTURE)
+	@ConditionalOnMissingBean(name = CONTENT_CAPTURE)
+	ContentCapture llmObsContentCapture(LlmObsProperties properties, Redactor redactor,
+			ObjectProvider<CaptureListener> captureListener) {
+		LlmObsProperties.Capture capture = properties.getCapture();
+		return new ContentCapture(new CaptureOptions(capture.getMode(), capture.getMaxLength(), redactor),
+				CompositeListeners.capture(captureListener));
+	}
+
+	@Bean(DOCUMENT_CONTENT_CAPTURE)
+	@ConditionalOnMissingBean(name = DOCUMENT_CONTENT_CAPTURE)
+	ContentCapture llmObsDocumentContentCapture(LlmObsProperties properties, Redactor redactor,
+			ObjectProvider<CaptureListener> captureListener) {
+		LlmObsProperties.Capture capture = properties.getCapture();
+		return new ContentCapture(new CaptureOptions(capture.getMode(), capture.getMaxDocumentLength(), redactor),
+				CompositeListeners.capture(captureListener));
+	}
+
+	/**
+	 * The document extractor: the application's {@link DocumentMapper} beans come first,
+	 * the framework integrations' (declared by their auto-configurations, so registered
+	 * after the application's beans) next, in {@code @Order}.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	DocumentExtractor llmObsDocumentExtractor(LlmObsProperties properties,
+			ObjectProvider<DocumentMapper> documentMappers) {
+		return new DocumentExtractor(documentMappers.orderedStream().toList(),
+				properties.getCapture().getMaxDocuments());
+	}
+
+	/**
+	 * The usage extractors: the application's {@link UsageExtractor} beans first, the
+	 * framework integrations' next, in {@code @Order}.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	UsageExtractors llmObsUsageExtractors(ObjectProvider<UsageExtractor> extractors) {
+		return new UsageExtractors(extractors.orderedStream().toList());
 	}
 
 	@Bean
@@ -124,16 +167,15 @@ public final class LlmObsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LlmCallRecorder llmObsLlmCallRecorder(LlmObsProperties properties, ObjectProvider<UsageExtractor> extractors,
+	LlmCallRecorder llmObsLlmCallRecorder(LlmObsProperties properties, UsageExtractors extractors,
 			ObjectProvider<LlmCallListener> listener, LlmSpanConventions conventions) {
 		Map<String, ModelPrice> overrides = new HashMap<>();
 		properties.getPricing()
 			.getModels()
 			.forEach((model, price) -> overrides.put(model, new ModelPrice(price.getInputPerMillion(),
 					price.getOutputPerMillion(), price.getCachedInputPerMillion())));
-		LlmCallRecorder recorder = new LlmCallRecorder(new UsageExtractors(extractors.orderedStream().toList()),
-				new PricingTable(overrides), LlmCallListener.composite(listener.orderedStream().toList()), conventions);
-		return recorder;
+		return new LlmCallRecorder(extractors, new PricingTable(overrides),
+				LlmCallListener.composite(listener.orderedStream().toList()), conventions);
 	}
 
 	@Bean
@@ -156,14 +198,14 @@ public final class LlmObsAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "llmobs.evaluation.enabled", matchIfMissing = true)
 	EvaluationRunner llmObsEvaluationRunner(LlmObsProperties properties, EvaluatorRegistry registry,
 			ObjectProvider<OpenTelemetry> openTelemetry, ObjectProvider<EvaluationListener> listener,
-			LlmSpanConventions conventions, ObjectProvider<CaptureListener> captureListener) {
+			LlmSpanConventions conventions, Redactor redactor, ObjectProvider<CaptureListener> captureListener) {
 		LlmObsProperties.Evaluation evaluation = properties.getEvaluation();
 		EvaluationListener evaluationListener = EvaluationListener.composite(listener.orderedStream().toList());
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
 		EvaluationRunner runner = new EvaluationRunner(registry.evaluators(),
 				new EvaluationRecorder(otel.getTracer(INSTRUMENTATION_NAME), evaluationListener,
 						otel.getLogsBridge().get(INSTRUMENTATION_NAME), conventions,
-						explanationRedaction(properties, captureListener)),
+						explanationRedaction(redactor, captureListener)),
 				evaluationListener, EvaluationExecutors.queue(evaluation.getThreads(), evaluation.getQueueCapacity()),
 				EvaluationExecutors.workers(evaluation.getThreads()), evaluation.getTimeout(),
 				evaluation.getSampleRate(), registry.disabled());
@@ -209,9 +251,8 @@ public final class LlmObsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ContextStampingSpanProcessor llmObsContextStampingSpanProcessor(LlmObsProperties properties,
+	ContextStampingSpanProcessor llmObsContextStampingSpanProcessor(Redactor redactor,
 			ObjectProvider<CaptureListener> captureListener) {
-		Redactor redactor = redactor(properties.getCapture());
 		if (redactor == Redactor.none()) {
 			return new ContextStampingSpanProcessor();
 		}
@@ -263,9 +304,8 @@ public final class LlmObsAutoConfiguration {
 		return false;
 	}
 
-	private static UnaryOperator<String> explanationRedaction(LlmObsProperties properties,
+	private static UnaryOperator<String> explanationRedaction(Redactor redactor,
 			ObjectProvider<CaptureListener> captureListener) {
-		Redactor redactor = redactor(properties.getCapture());
 		if (redactor == Redactor.none()) {
 			return UnaryOperator.identity();
 		}
