@@ -13,6 +13,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanLimits;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,6 +48,7 @@ import dev.llmobs.capture.Redactor;
 import dev.llmobs.LlmObsRegistration;
 import dev.llmobs.LlmObservability;
 import dev.llmobs.feedback.FeedbackRecorder;
+import dev.llmobs.json.LlmObsJson;
 import dev.llmobs.llm.LlmCallListener;
 import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.ModelPrice;
@@ -87,11 +89,24 @@ public final class LlmObsAutoConfiguration {
 
 	private static final String INSTRUMENTATION_NAME = "dev.llmobs";
 
+	/** The name of the starter's own JSON mapper bean. */
+	public static final String JSON_MAPPER = "llmObsJsonMapper";
+
 	/** The name of the content capture of inputs and outputs. */
 	public static final String CONTENT_CAPTURE = "llmObsContentCapture";
 
 	/** The name of the content capture of retrieved documents. */
 	public static final String DOCUMENT_CONTENT_CAPTURE = "llmObsDocumentContentCapture";
+
+	/**
+	 * The starter's own JSON mapper, by name: not a default candidate, so it is never
+	 * injected where the application asks for a {@code JsonMapper} and never takes the
+	 * place of Boot's.
+	 */
+	@Bean(name = JSON_MAPPER, defaultCandidate = false)
+	JsonMapper llmObsJsonMapper() {
+		return LlmObsJson.mapper();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

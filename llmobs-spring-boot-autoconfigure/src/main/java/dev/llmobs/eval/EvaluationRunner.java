@@ -17,6 +17,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.llmobs.json.LlmObsJson;
 import dev.llmobs.context.LlmObsContext;
 import dev.llmobs.trace.CompletionHook;
 import dev.llmobs.trace.EvaluationSpec;
@@ -31,7 +32,7 @@ import dev.llmobs.trace.ChainAccumulator;
  */
 public final class EvaluationRunner implements CompletionHook {
 
-	private static final JsonMapper json = JsonMapper.builder().build();
+	private static final JsonMapper json = LlmObsJson.mapper();
 
 	private final Map<String, Evaluator> evaluators;
 
