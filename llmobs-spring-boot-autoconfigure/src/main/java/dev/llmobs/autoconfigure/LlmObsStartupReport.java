@@ -51,7 +51,7 @@ class LlmObsStartupReport implements SmartInitializingSingleton {
 		String traces = this.environment.getProperty(BackendPreset.TRACES_ENDPOINT);
 		StringBuilder line = new StringBuilder("llmobs export: backend=").append(backendName())
 			.append(", traces to ")
-			.append((traces != null) ? LlmObsActuatorAutoConfiguration.withoutCredentials(traces) : "nowhere");
+			.append((traces != null) ? dev.llmobs.export.EndpointUrls.withoutCredentials(traces) : "nowhere");
 		java.util.Set<String> headers = ExportHeaderNames.of(this.environment, ExportHeaderNames.TRACES, "TRACES");
 		if (!headers.isEmpty()) {
 			line.append(" with headers ").append(headers).append(" (values hidden)");
