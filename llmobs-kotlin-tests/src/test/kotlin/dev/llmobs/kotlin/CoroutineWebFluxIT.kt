@@ -3,10 +3,10 @@ package dev.llmobs.kotlin
 import dev.llmobs.kotlin.SuspendFunctionTracingTests.Assistant
 import dev.llmobs.kotlin.SuspendFunctionTracingTests.Knowledge
 import dev.llmobs.kotlin.SuspendFunctionTracingTests.Model
+import dev.llmobs.testsupport.OtlpReceiverTest
 import dev.llmobs.testsupport.OtlpTestReceiver
 import dev.llmobs.testsupport.ReceivedSpan
 import org.assertj.core.api.Assertions.assertThat
-import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Test
 import org.springframework.boot.SpringBootConfiguration
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -14,8 +14,6 @@ import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfig
 import org.springframework.boot.test.context.SpringBootTest
 import org.springframework.boot.test.web.server.LocalServerPort
 import org.springframework.context.annotation.Bean
-import org.springframework.test.context.DynamicPropertyRegistry
-import org.springframework.test.context.DynamicPropertySource
 import org.springframework.web.bind.annotation.PostMapping
 import org.springframework.web.bind.annotation.RequestBody
 import org.springframework.web.bind.annotation.RestController
@@ -34,23 +32,10 @@ import java.time.Duration
 	webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 	properties = ["management.opentelemetry.tracing.export.schedule-delay=50ms"])
 @AutoConfigureTracing
+@OtlpReceiverTest
 class CoroutineWebFluxIT {
 
-	companion object {
-
-		val receiver: OtlpTestReceiver = OtlpTestReceiver.start()
-
-		@JvmStatic
-		@DynamicPropertySource
-		fun otlp(registry: DynamicPropertyRegistry) {
-			registry.add("management.opentelemetry.tracing.export.otlp.endpoint") { receiver.tracesEndpoint() }
-		}
-
-		@JvmStatic
-		@AfterAll
-		fun stop() = receiver.close()
-
-	}
+	lateinit var receiver: OtlpTestReceiver
 
 	@LocalServerPort
 	var port: Int = 0

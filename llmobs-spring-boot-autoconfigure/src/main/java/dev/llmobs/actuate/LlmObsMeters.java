@@ -1,12 +1,16 @@
 package dev.llmobs.actuate;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -43,16 +47,10 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 	private final Map<RedactionKind, Counter> redactions = new ConcurrentHashMap<>();
 
 	/**
-	 * Token summaries, evaluation counters and score summaries by their tags: registered
-	 * once, so a call records without building a meter id.
+	 * The other meters by name and tag values, registered on first use: a call looks its
+	 * meter up instead of building and registering it again.
 	 */
-	private final Map<MeterKey, DistributionSummary> tokenSummaries = new ConcurrentHashMap<>();
-
-	private final Map<MeterKey, Counter> evaluationCounters = new ConcurrentHashMap<>();
-
-	private final Map<String, DistributionSummary> scoreSummaries = new ConcurrentHashMap<>();
-
-	private final Map<MeterKey, Counter> costCounters = new ConcurrentHashMap<>();
+	private final Map<List<String>, Meter> meters = new ConcurrentHashMap<>();
 
 	/** Distinct prompt versions tagged by default. */
 	public static final int DEFAULT_MAX_PROMPT_VERSIONS = 50;
@@ -88,13 +86,9 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		// meters cached for an earlier registry are not this one's
 		this.timers.clear();
 		this.redactions.clear();
-		this.tokenSummaries.clear();
-		this.evaluationCounters.clear();
-		this.scoreSummaries.clear();
-		this.costCounters.clear();
+		this.meters.clear();
 		this.registry = registry;
 		this.truncated = Counter.builder("llmobs.capture.truncated")
 			.description("Captured values cut at llmobs.capture.max-length")
@@ -152,63 +146,55 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 			tokens(current, "output", providerTag, modelTag, versionTag).record(usage.outputTokens());
 		}
 		if (cost != null) {
-			MeterKey key = new MeterKey("cost", providerTag, modelTag, versionTag);
-			Counter counter = this.costCounters.get(key);
-			if (counter == null) {
-				counter = this.costCounters.computeIfAbsent(key,
-						(k) -> Counter.builder("llmobs.cost")
-							.description("Cost of model calls in USD")
-							.baseUnit("usd")
-							.tag("gen_ai.provider.name", providerTag)
-							.tag("gen_ai.request.model", modelTag)
-							.tag(PROMPT_VERSION, versionTag)
-							.register(current));
-			}
-			counter.increment(cost.total());
+			cached(Arrays.asList("llmobs.cost", providerTag, modelTag, versionTag),
+					() -> Counter.builder("llmobs.cost")
+						.description("Cost of model calls in USD")
+						.baseUnit("usd")
+						.tag("gen_ai.provider.name", providerTag)
+						.tag("gen_ai.request.model", modelTag)
+						.tag(PROMPT_VERSION, versionTag)
+						.register(current))
+				.increment(cost.total());
 		}
 		else if (usage.inputTokens() != null || usage.outputTokens() != null) {
-			MeterKey key = new MeterKey("unpriced", modelTag, null, null);
-			Counter counter = this.costCounters.get(key);
-			if (counter == null) {
-				counter = this.costCounters.computeIfAbsent(key,
-						(k) -> Counter.builder("llmobs.cost.unpriced")
-							.description("Model calls without a price")
-							.tag("gen_ai.request.model", modelTag)
-							.register(current));
-			}
-			counter.increment();
+			cached(Arrays.asList("llmobs.cost.unpriced", modelTag),
+					() -> Counter.builder("llmobs.cost.unpriced")
+						.description("Model calls without a price")
+						.tag("gen_ai.request.model", modelTag)
+						.register(current))
+				.increment();
 		}
 		if (truncated) {
-			Counter.builder("llmobs.llm.truncated")
-				.description("Model outputs cut at the token limit")
-				.tag("gen_ai.request.model", modelTag)
-				.register(current)
+			cached(Arrays.asList("llmobs.llm.truncated", modelTag),
+					() -> Counter.builder("llmobs.llm.truncated")
+						.description("Model outputs cut at the token limit")
+						.tag("gen_ai.request.model", modelTag)
+						.register(current))
 				.increment();
 		}
 	}
 
 	private DistributionSummary tokens(MeterRegistry registry, String type, String provider, String model,
 			String promptVersion) {
-		MeterKey key = new MeterKey(type, provider, model, promptVersion);
-		DistributionSummary summary = this.tokenSummaries.get(key);
-		if (summary == null) {
-			summary = this.tokenSummaries.computeIfAbsent(key,
-					(k) -> registerTokens(registry, type, provider, model, promptVersion));
-		}
-		return summary;
-	}
-
-	private static DistributionSummary registerTokens(MeterRegistry registry, String type, String provider,
-			String model, String promptVersion) {
 		// No base unit: Prometheus would append it to the name
 		// ("..._token_usage__token_").
-		return DistributionSummary.builder("gen_ai.client.token.usage")
-			.description("Tokens used by model calls")
-			.tag("gen_ai.token.type", type)
-			.tag("gen_ai.provider.name", provider)
-			.tag("gen_ai.request.model", model)
-			.tag(PROMPT_VERSION, promptVersion)
-			.register(registry);
+		return cached(Arrays.asList("gen_ai.client.token.usage", type, provider, model, promptVersion),
+				() -> DistributionSummary.builder("gen_ai.client.token.usage")
+					.description("Tokens used by model calls")
+					.tag("gen_ai.token.type", type)
+					.tag("gen_ai.provider.name", provider)
+					.tag("gen_ai.request.model", model)
+					.tag(PROMPT_VERSION, promptVersion)
+					.register(registry));
+	}
+
+	@SuppressWarnings("unchecked")
+	private <M extends Meter> M cached(List<String> key, Supplier<M> register) {
+		Meter meter = this.meters.get(key);
+		if (meter == null) {
+			meter = this.meters.computeIfAbsent(key, (k) -> register.get());
+		}
+		return (M) meter;
 	}
 
 	@Override
@@ -222,29 +208,23 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 		if (current == null) {
 			return;
 		}
-		String version = this.promptVersions.tagFor(promptVersion);
-		MeterKey key = new MeterKey(result.name(), result.verdict().value(), version, null);
-		Counter counter = this.evaluationCounters.get(key);
-		if (counter == null) {
-			counter = this.evaluationCounters.computeIfAbsent(key,
-					(k) -> Counter.builder("gen_ai.evaluations.count")
-						.description("Evaluations by verdict")
-						.tag("gen_ai.evaluation.name", result.name())
-						.tag("verdict", result.verdict().value())
-						.tag(PROMPT_VERSION, version)
-						.register(current));
-		}
-		counter.increment();
+		String versionTag = this.promptVersions.tagFor(promptVersion);
+		String verdict = result.verdict().value();
+		cached(Arrays.asList("gen_ai.evaluations.count", result.name(), verdict, versionTag),
+				() -> Counter.builder("gen_ai.evaluations.count")
+					.description("Evaluations by verdict")
+					.tag("gen_ai.evaluation.name", result.name())
+					.tag("verdict", verdict)
+					.tag(PROMPT_VERSION, versionTag)
+					.register(current))
+			.increment();
 		if (result.score() != null) {
-			DistributionSummary scores = this.scoreSummaries.get(result.name());
-			if (scores == null) {
-				scores = this.scoreSummaries.computeIfAbsent(result.name(),
-						(name) -> DistributionSummary.builder("gen_ai.evaluations.score")
-							.description("Evaluation scores")
-							.tag("gen_ai.evaluation.name", name)
-							.register(current));
-			}
-			scores.record(result.score());
+			cached(Arrays.asList("gen_ai.evaluations.score", result.name()),
+					() -> DistributionSummary.builder("gen_ai.evaluations.score")
+						.description("Evaluation scores")
+						.tag("gen_ai.evaluation.name", result.name())
+						.register(current))
+				.record(result.score());
 		}
 	}
 
@@ -254,12 +234,15 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 		if (current == null) {
 			return;
 		}
-		Counter.builder("llmobs.sampling.decisions")
-			.description("Traces decided by tail sampling")
-			.tag("decision", kept ? "kept" : "dropped")
-			.tag("reason", reason)
-			.tag("forced", Boolean.toString(forced))
-			.register(current)
+		String decision = kept ? "kept" : "dropped";
+		String forcedTag = Boolean.toString(forced);
+		cached(Arrays.asList("llmobs.sampling.decisions", decision, reason, forcedTag),
+				() -> Counter.builder("llmobs.sampling.decisions")
+					.description("Traces decided by tail sampling")
+					.tag("decision", decision)
+					.tag("reason", reason)
+					.tag("forced", forcedTag)
+					.register(current))
 			.increment();
 	}
 
@@ -267,10 +250,11 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 	public void skipped(String evaluator) {
 		MeterRegistry current = this.registry;
 		if (current != null) {
-			Counter.builder("llmobs.evaluations.skipped")
-				.description("Asynchronous evaluations skipped because the executor was saturated")
-				.tag("gen_ai.evaluation.name", evaluator)
-				.register(current)
+			cached(Arrays.asList("llmobs.evaluations.skipped", evaluator),
+					() -> Counter.builder("llmobs.evaluations.skipped")
+						.description("Asynchronous evaluations skipped because the executor was saturated")
+						.tag("gen_ai.evaluation.name", evaluator)
+						.register(current))
 				.increment();
 		}
 	}
@@ -296,10 +280,6 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 						.tag("kind", k.configName())
 						.register(current))
 			.increment(count);
-	}
-
-	/** The tag values of a cached meter. */
-	private record MeterKey(String first, String second, String third, String fourth) {
 	}
 
 }

@@ -1,14 +1,10 @@
 package dev.llmobs.autoconfigure;
 
-import java.util.Map;
-
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.ClassUtils;
 
-import dev.llmobs.eval.Evaluator;
 import dev.llmobs.eval.JudgeClient;
-import dev.llmobs.eval.LlmJudgeEvaluator;
 import dev.llmobs.springai.SpringAiJudgeClient;
 
 /**
@@ -19,9 +15,6 @@ import dev.llmobs.springai.SpringAiJudgeClient;
 final class JudgeClients {
 
 	private static final String CHAT_MODEL = "org.springframework.ai.chat.model.ChatModel";
-
-	private static final String DEFAULT_RUBRIC = "The answer is correct, helpful, answers the question asked, "
-			+ "and is supported by the context.";
 
 	private JudgeClients() {
 	}
@@ -38,12 +31,6 @@ final class JudgeClients {
 			}
 			return client.complete(system, user);
 		};
-	}
-
-	static Evaluator judge(String name, JudgeClient client, Map<String, String> settings) {
-		return new LlmJudgeEvaluator(name, client, settings.getOrDefault("rubric", DEFAULT_RUBRIC),
-				Double.parseDouble(settings.getOrDefault("threshold", "0.7")),
-				Double.parseDouble(settings.getOrDefault("scale", "1")));
 	}
 
 	private static final class SpringAi {

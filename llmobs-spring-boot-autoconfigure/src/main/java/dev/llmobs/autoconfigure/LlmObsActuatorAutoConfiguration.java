@@ -1,9 +1,5 @@
 package dev.llmobs.autoconfigure;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.TreeMap;
-
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,10 +22,10 @@ import org.springframework.core.env.Environment;
 import dev.llmobs.actuate.LlmObsEndpoint;
 import dev.llmobs.actuate.LlmObsHealthIndicator;
 import dev.llmobs.actuate.LlmObsMeters;
+import dev.llmobs.export.EndpointUrls;
 import dev.llmobs.export.ExportStatistics;
 import dev.llmobs.export.RecentTraceStore;
 import dev.llmobs.trace.Convention;
-import dev.llmobs.trace.convention.LlmSpanConventions;
 import dev.llmobs.viewer.LocalAccessFilter;
 
 /**
@@ -66,7 +62,8 @@ public final class LlmObsActuatorAutoConfiguration {
 		LlmObsHealthIndicator llmobsHealthIndicator(ExportStatistics statistics, LlmObsProperties properties,
 				Environment environment) {
 			String endpoint = environment.getProperty(OTLP_ENDPOINT);
-			return new LlmObsHealthIndicator(statistics, (endpoint != null) ? withoutCredentials(endpoint) : null,
+			return new LlmObsHealthIndicator(statistics,
+					(endpoint != null) ? EndpointUrls.withoutCredentials(endpoint) : null,
 					properties.getHealth().getFailureThreshold(), properties.getHealth().isDownOnFailure());
 		}
 
@@ -81,7 +78,7 @@ public final class LlmObsActuatorAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		LlmObsEndpoint llmObsEndpoint(RecentTraceStore store, LlmObsProperties properties, Environment environment) {
-			return new LlmObsEndpoint(store, effectiveConfiguration(properties, environment));
+			return new LlmObsEndpoint(store, EffectiveConfiguration.of(properties, environment));
 		}
 
 	}
@@ -107,72 +104,6 @@ public final class LlmObsActuatorAutoConfiguration {
 			return EndpointAccessFilters.endpointAccessFilter(properties, environment);
 		}
 
-	}
-
-	static String withoutCredentials(String url) {
-		return url.replaceAll("//[^/@]+@", "//").replaceAll("\\?.*$", "");
-	}
-
-	static Map<String, Object> effectiveConfiguration(LlmObsProperties properties, Environment environment) {
-		Map<String, Object> configuration = new LinkedHashMap<>();
-		configuration.put("enabled", properties.isEnabled());
-		configuration.put("conventions",
-				LlmSpanConventions.effective(LlmObsAutoConfiguration.selectedConventions(properties, environment))
-					.stream()
-					.map(Convention::configName)
-					.toList());
-		LlmObsProperties.Capture capture = properties.getCapture();
-		configuration.put("capture",
-				Map.of("inputs", capture.isInputs(), "outputs", capture.isOutputs(), "mode", capture.getMode(),
-						"maxLength", capture.getMaxLength(), "redact", capture.getRedact(), "customRedactPatterns",
-						capture.getRedactPatterns().size()));
-		LlmObsProperties.Web web = properties.getWeb();
-		configuration.put("web", Map.of("enabled", web.isEnabled(), "sessionHeader", web.getSessionHeader(),
-				"userHeader", web.getUserHeader(), "userFromPrincipal", web.isUserFromPrincipal(), "hashUserIds",
-				web.isHashUserIds(), "propagate", web.isPropagate(), "propagateHosts", web.getPropagateHosts()));
-		configuration.put("context", Map.of("propagateToExecutors", properties.getContext().isPropagateToExecutors(),
-				"reactorContextPropagation", environment.getProperty("spring.reactor.context-propagation", "limited")));
-		configuration.put("recentTraces", Map.of("maxTraces", properties.getRecentTraces().getMaxTraces()));
-		configuration.put("console", properties.getConsole().isEnabled());
-		LlmObsProperties.Sampling sampling = properties.getSampling();
-		Map<String, Object> tail = new LinkedHashMap<>();
-		tail.put("enabled", sampling.isEnabled());
-		if (sampling.isEnabled()) {
-			tail.put("keepRate", sampling.getKeepRate());
-			tail.put("gracePeriod", sampling.getGracePeriod().toString());
-			tail.put("keepErrors", sampling.isKeepErrors());
-			tail.put("keepFailedEvaluations", sampling.isKeepFailedEvaluations());
-			tail.put("keepTruncated", sampling.isKeepTruncated());
-			tail.put("keepCostAbove", sampling.getKeepCostAbove());
-			tail.put("keepDurationAbove",
-					(sampling.getKeepDurationAbove() != null) ? sampling.getKeepDurationAbove().toString() : null);
-			// metadata keys only, and a count of user ids: values may identify customers
-			tail.put("keepMetadataKeys", sampling.getKeepMetadata().keySet());
-			tail.put("keepUsers", sampling.getKeepUsers().size());
-			tail.put("maxTraces", sampling.getMaxTraces());
-		}
-		configuration.put("tailSampling", tail);
-		configuration.put("springAi", properties.getSpringAi().isEnabled());
-		String endpoint = environment.getProperty(OTLP_ENDPOINT);
-		Map<String, Object> export = new LinkedHashMap<>();
-		export.put("endpoint", (endpoint != null) ? withoutCredentials(endpoint) : "none");
-		// every header by name, its value masked: a header often carries an API key
-		export.put("headers", masked(ExportHeaderNames.of(environment, ExportHeaderNames.TRACES, "TRACES")));
-		export.put("logsHeaders", masked(ExportHeaderNames.of(environment, ExportHeaderNames.LOGS, "LOGS")));
-		export.put("metricsHeaders", masked(ExportHeaderNames.of(environment, ExportHeaderNames.METRICS, "METRICS")));
-		export.put("backend", properties.getExport().getBackend().name().toLowerCase(java.util.Locale.ROOT));
-		export.put("llmTracesOnly", properties.getExport().isLlmTracesOnly());
-		export.put("samplingProbability", environment.getProperty("management.tracing.sampling.probability"));
-		configuration.put("export", export);
-		return configuration;
-	}
-
-	private static Map<String, String> masked(Iterable<String> names) {
-		Map<String, String> masked = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		for (String name : names) {
-			masked.put(name, "******");
-		}
-		return masked;
 	}
 
 }

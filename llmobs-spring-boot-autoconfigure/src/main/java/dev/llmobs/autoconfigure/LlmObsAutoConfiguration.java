@@ -3,23 +3,21 @@ package dev.llmobs.autoconfigure;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanLimits;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -43,7 +41,6 @@ import dev.llmobs.aop.TracingInvocationProcessor;
 import dev.llmobs.aop.UnadvisableMethodReporter;
 import dev.llmobs.capture.CaptureListener;
 import dev.llmobs.context.ContextStampingSpanProcessor;
-import dev.llmobs.capture.CaptureMode;
 import dev.llmobs.capture.CaptureOptions;
 import dev.llmobs.capture.ContentCapture;
 import dev.llmobs.capture.RedactionKind;
@@ -51,18 +48,20 @@ import dev.llmobs.capture.Redactor;
 import dev.llmobs.LlmObsRegistration;
 import dev.llmobs.LlmObservability;
 import dev.llmobs.feedback.FeedbackRecorder;
+import dev.llmobs.json.LlmObsJson;
 import dev.llmobs.llm.LlmCallListener;
 import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.ModelPrice;
 import dev.llmobs.llm.PricingTable;
 import dev.llmobs.llm.UsageExtractor;
 import dev.llmobs.llm.UsageExtractors;
-import dev.llmobs.eval.BuiltInEvaluators;
 import dev.llmobs.eval.EvaluationExecutors;
 import dev.llmobs.eval.EvaluationListener;
 import dev.llmobs.eval.EvaluationRecorder;
 import dev.llmobs.eval.EvaluationRunner;
 import dev.llmobs.eval.Evaluator;
+import dev.llmobs.eval.EvaluatorDefinition;
+import dev.llmobs.eval.EvaluatorRegistry;
 import dev.llmobs.eval.JudgeClient;
 import dev.llmobs.trace.Convention;
 import dev.llmobs.trace.LlmSpanTracer;
@@ -90,28 +89,88 @@ public final class LlmObsAutoConfiguration {
 
 	private static final String INSTRUMENTATION_NAME = "dev.llmobs";
 
+	/** The name of the starter's own JSON mapper bean. */
+	public static final String JSON_MAPPER = "llmObsJsonMapper";
+
+	/** The name of the content capture of inputs and outputs. */
+	public static final String CONTENT_CAPTURE = "llmObsContentCapture";
+
+	/** The name of the content capture of retrieved documents. */
+	public static final String DOCUMENT_CONTENT_CAPTURE = "llmObsDocumentContentCapture";
+
+	/**
+	 * The starter's own JSON mapper, by name: not a default candidate, so it is never
+	 * injected where the application asks for a {@code JsonMapper} and never takes the
+	 * place of Boot's.
+	 */
+	@Bean(name = JSON_MAPPER, defaultCandidate = false)
+	JsonMapper llmObsJsonMapper() {
+		return LlmObsJson.mapper();
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
-	LlmSpanTracer llmObsSpanTracer(LlmObsProperties properties, ObjectProvider<OpenTelemetry> openTelemetry,
-			ObjectProvider<SpanLimits> spanLimits, ObjectProvider<CaptureListener> captureListener,
-			ObjectProvider<DocumentMapper> documentMappers, ObjectProvider<OperationListener> operations,
-			LlmCallRecorder llmCalls, ObjectProvider<EvaluationRunner> evaluations, LlmSpanConventions conventions) {
-		LlmObsProperties.Capture capture = properties.getCapture();
-		CaptureListener listener = CompositeListeners.capture(captureListener);
-		Redactor redactor = redactor(capture);
-		CaptureMode mode = CaptureMode.valueOf(capture.getMode().trim().toUpperCase(Locale.ROOT));
-		ContentCapture content = new ContentCapture(new CaptureOptions(mode, capture.getMaxLength(), redactor),
-				listener);
-		ContentCapture documentContent = new ContentCapture(
-				new CaptureOptions(mode, capture.getMaxDocumentLength(), redactor), listener);
-		DocumentExtractor documents = new DocumentExtractor(documentMappers.orderedStream().toList(),
-				capture.getMaxDocuments());
-		int maxAttributes = spanLimits.getIfAvailable(SpanLimits::getDefault).getMaxNumberOfAttributes();
-		LlmSpanWriter writer = new LlmSpanWriter(content, documentContent, documents, conventions, maxAttributes,
-				llmCalls);
+	LlmSpanTracer llmObsSpanTracer(ObjectProvider<OpenTelemetry> openTelemetry, LlmSpanWriter writer,
+			ObjectProvider<OperationListener> operations, ObjectProvider<EvaluationRunner> evaluations) {
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
 		return new LlmSpanTracer(otel.getTracer(INSTRUMENTATION_NAME), writer,
 				OperationListener.composite(operations.orderedStream().toList()), evaluations.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LlmSpanWriter llmObsSpanWriter(@Qualifier(CONTENT_CAPTURE) ContentCapture content,
+			@Qualifier(DOCUMENT_CONTENT_CAPTURE) ContentCapture documentContent, DocumentExtractor documents,
+			LlmSpanConventions conventions, ObjectProvider<SpanLimits> spanLimits, LlmCallRecorder llmCalls) {
+		int maxAttributes = spanLimits.getIfAvailable(SpanLimits::getDefault).getMaxNumberOfAttributes();
+		return new LlmSpanWriter(content, documentContent, documents, conventions, maxAttributes, llmCalls);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Redactor llmObsRedactor(LlmObsProperties properties) {
+		return redactor(properties.getCapture());
+	}
+
+	@Bean(CONTENT_CAPTURE)
+	@ConditionalOnMissingBean(name = CONTENT_CAPTURE)
+	ContentCapture llmObsContentCapture(LlmObsProperties properties, Redactor redactor,
+			ObjectProvider<CaptureListener> captureListener) {
+		LlmObsProperties.Capture capture = properties.getCapture();
+		return new ContentCapture(new CaptureOptions(capture.getMode(), capture.getMaxLength(), redactor),
+				CompositeListeners.capture(captureListener));
+	}
+
+	@Bean(DOCUMENT_CONTENT_CAPTURE)
+	@ConditionalOnMissingBean(name = DOCUMENT_CONTENT_CAPTURE)
+	ContentCapture llmObsDocumentContentCapture(LlmObsProperties properties, Redactor redactor,
+			ObjectProvider<CaptureListener> captureListener) {
+		LlmObsProperties.Capture capture = properties.getCapture();
+		return new ContentCapture(new CaptureOptions(capture.getMode(), capture.getMaxDocumentLength(), redactor),
+				CompositeListeners.capture(captureListener));
+	}
+
+	/**
+	 * The document extractor: the application's {@link DocumentMapper} beans come first,
+	 * the framework integrations' (declared by their auto-configurations, so registered
+	 * after the application's beans) next, in {@code @Order}.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	DocumentExtractor llmObsDocumentExtractor(LlmObsProperties properties,
+			ObjectProvider<DocumentMapper> documentMappers) {
+		return new DocumentExtractor(documentMappers.orderedStream().toList(),
+				properties.getCapture().getMaxDocuments());
+	}
+
+	/**
+	 * The usage extractors: the application's {@link UsageExtractor} beans first, the
+	 * framework integrations' next, in {@code @Order}.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	UsageExtractors llmObsUsageExtractors(ObjectProvider<UsageExtractor> extractors) {
+		return new UsageExtractors(extractors.orderedStream().toList());
 	}
 
 	@Bean
@@ -123,50 +182,48 @@ public final class LlmObsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LlmCallRecorder llmObsLlmCallRecorder(LlmObsProperties properties, ObjectProvider<UsageExtractor> extractors,
+	LlmCallRecorder llmObsLlmCallRecorder(LlmObsProperties properties, UsageExtractors extractors,
 			ObjectProvider<LlmCallListener> listener, LlmSpanConventions conventions) {
 		Map<String, ModelPrice> overrides = new HashMap<>();
 		properties.getPricing()
 			.getModels()
 			.forEach((model, price) -> overrides.put(model, new ModelPrice(price.getInputPerMillion(),
 					price.getOutputPerMillion(), price.getCachedInputPerMillion())));
-		LlmCallRecorder recorder = new LlmCallRecorder(new UsageExtractors(extractors.orderedStream().toList()),
-				new PricingTable(overrides), LlmCallListener.composite(listener.orderedStream().toList()), conventions);
-		return recorder;
+		return new LlmCallRecorder(extractors, new PricingTable(overrides),
+				LlmCallListener.composite(listener.orderedStream().toList()), conventions);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "llmobs.evaluation.enabled", matchIfMissing = true)
-	EvaluationRunner llmObsEvaluationRunner(LlmObsProperties properties, ObjectProvider<Evaluator> evaluatorBeans,
+	EvaluatorRegistry llmObsEvaluatorRegistry(LlmObsProperties properties, ObjectProvider<Evaluator> evaluatorBeans,
+			ObjectProvider<JudgeClient> judgeClients, ListableBeanFactory beanFactory) {
+		List<EvaluatorDefinition> declared = properties.getEvaluation()
+			.getEvaluators()
+			.entrySet()
+			.stream()
+			.map((entry) -> entry.getValue().toDefinition(entry.getKey()))
+			.toList();
+		return EvaluatorRegistry.of(declared, evaluatorBeans.orderedStream().toList(),
+				JudgeClients.lazy(judgeClients, beanFactory));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "llmobs.evaluation.enabled", matchIfMissing = true)
+	EvaluationRunner llmObsEvaluationRunner(LlmObsProperties properties, EvaluatorRegistry registry,
 			ObjectProvider<OpenTelemetry> openTelemetry, ObjectProvider<EvaluationListener> listener,
-			ObjectProvider<JudgeClient> judgeClients, ListableBeanFactory beanFactory, LlmSpanConventions conventions,
-			ObjectProvider<CaptureListener> captureListener) {
+			LlmSpanConventions conventions, Redactor redactor, ObjectProvider<CaptureListener> captureListener) {
 		LlmObsProperties.Evaluation evaluation = properties.getEvaluation();
-		JudgeClient judge = JudgeClients.lazy(judgeClients, beanFactory);
-		Map<String, Evaluator> evaluators = new LinkedHashMap<>();
-		BuiltInEvaluators.defaults().forEach((evaluator) -> evaluators.put(evaluator.name(), evaluator));
-		evaluators.put("llm-judge", JudgeClients.judge("llm-judge", judge, Map.of()));
-		Set<String> disabled = new HashSet<>();
-		evaluation.getEvaluators().forEach((name, settings) -> {
-			if ("false".equalsIgnoreCase(settings.get("enabled"))) {
-				disabled.add(name);
-				return;
-			}
-			String type = settings.getOrDefault("type", name);
-			evaluators.put(name, "llm-judge".equalsIgnoreCase(type) ? JudgeClients.judge(name, judge, settings)
-					: BuiltInEvaluators.declared(name, type, settings));
-		});
-		evaluatorBeans.orderedStream().forEach((evaluator) -> evaluators.put(evaluator.name(), evaluator));
 		EvaluationListener evaluationListener = EvaluationListener.composite(listener.orderedStream().toList());
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
-		EvaluationRunner runner = new EvaluationRunner(evaluators,
+		EvaluationRunner runner = new EvaluationRunner(registry.evaluators(),
 				new EvaluationRecorder(otel.getTracer(INSTRUMENTATION_NAME), evaluationListener,
 						otel.getLogsBridge().get(INSTRUMENTATION_NAME), conventions,
-						explanationRedaction(properties, captureListener)),
+						explanationRedaction(redactor, captureListener)),
 				evaluationListener, EvaluationExecutors.queue(evaluation.getThreads(), evaluation.getQueueCapacity()),
 				EvaluationExecutors.workers(evaluation.getThreads()), evaluation.getTimeout(),
-				evaluation.getSampleRate(), disabled, evaluation.isBuiltInsInBackground());
+				evaluation.getSampleRate(), registry.disabled(), evaluation.isBuiltInsInBackground());
 		return runner;
 	}
 
@@ -209,9 +266,8 @@ public final class LlmObsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ContextStampingSpanProcessor llmObsContextStampingSpanProcessor(LlmObsProperties properties,
+	ContextStampingSpanProcessor llmObsContextStampingSpanProcessor(Redactor redactor,
 			ObjectProvider<CaptureListener> captureListener) {
-		Redactor redactor = redactor(properties.getCapture());
 		if (redactor == Redactor.none()) {
 			return new ContextStampingSpanProcessor();
 		}
@@ -263,9 +319,8 @@ public final class LlmObsAutoConfiguration {
 		return false;
 	}
 
-	private static UnaryOperator<String> explanationRedaction(LlmObsProperties properties,
+	private static UnaryOperator<String> explanationRedaction(Redactor redactor,
 			ObjectProvider<CaptureListener> captureListener) {
-		Redactor redactor = redactor(properties.getCapture());
 		if (redactor == Redactor.none()) {
 			return UnaryOperator.identity();
 		}
@@ -274,10 +329,8 @@ public final class LlmObsAutoConfiguration {
 	}
 
 	static Redactor redactor(LlmObsProperties.Capture capture) {
-		Set<RedactionKind> kinds = capture.getRedact()
-			.stream()
-			.map(RedactionKind::fromName)
-			.collect(Collectors.toCollection(() -> EnumSet.noneOf(RedactionKind.class)));
+		Set<RedactionKind> kinds = EnumSet.noneOf(RedactionKind.class);
+		kinds.addAll(capture.getRedact());
 		return Redactor.of(kinds, capture.getRedactPatterns());
 	}
 

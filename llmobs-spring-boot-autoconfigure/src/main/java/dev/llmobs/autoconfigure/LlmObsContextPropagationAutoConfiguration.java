@@ -16,7 +16,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.task.TaskDecorator;
 
-import dev.llmobs.context.LlmObsTaskDecorator;
+import dev.llmobs.task.LlmObsTaskDecorator;
 import dev.llmobs.context.OpenTelemetryContextThreadLocalAccessor;
 
 /**

@@ -50,7 +50,7 @@ public final class LlmObsFeedbackAutoConfiguration {
 			ObjectProvider<EvaluationListener> listener, ObjectProvider<CaptureListener> captureListener) {
 		LlmObsProperties.Feedback feedback = properties.getFeedback();
 		LlmObsProperties.Capture capture = properties.getCapture();
-		CaptureMode mode = CaptureMode.valueOf(capture.getMode().trim().toUpperCase(Locale.ROOT));
+		CaptureMode mode = capture.getMode();
 		ContentCapture comments = new ContentCapture(
 				new CaptureOptions(mode, feedback.getMaxCommentLength(), LlmObsAutoConfiguration.redactor(capture)),
 				CompositeListeners.capture(captureListener));

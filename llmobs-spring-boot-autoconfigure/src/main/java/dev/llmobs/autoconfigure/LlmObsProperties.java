@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,10 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.Ordered;
 
+import dev.llmobs.capture.CaptureMode;
+import dev.llmobs.capture.RedactionKind;
+import dev.llmobs.eval.EvaluatorDefinition;
+import dev.llmobs.eval.EvaluatorType;
 import dev.llmobs.trace.Convention;
 
 /**
@@ -556,10 +561,11 @@ public class LlmObsProperties {
 
 		/**
 		 * Evaluators declared without code, by name: 'type' (non-empty, length, regex,
-		 * json, refusal, pii-leak, context-overlap) and its settings (threshold,
-		 * min-length, max-length, must-match, must-not-match, required-fields).
+		 * json, refusal, pii-leak, context-overlap, llm-judge; the name when absent) and
+		 * its settings (enabled, threshold, min-length, max-length, must-match,
+		 * must-not-match, required-fields, rubric, scale).
 		 */
-		private Map<String, Map<String, String>> evaluators = new LinkedHashMap<>();
+		private Map<String, DeclaredEvaluator> evaluators = new LinkedHashMap<>();
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -609,12 +615,164 @@ public class LlmObsProperties {
 			this.builtInsInBackground = builtInsInBackground;
 		}
 
-		public Map<String, Map<String, String>> getEvaluators() {
+		public Map<String, DeclaredEvaluator> getEvaluators() {
 			return this.evaluators;
 		}
 
-		public void setEvaluators(Map<String, Map<String, String>> evaluators) {
+		public void setEvaluators(Map<String, DeclaredEvaluator> evaluators) {
 			this.evaluators = evaluators;
+		}
+
+	}
+
+	/**
+	 * One evaluator declared in configuration under
+	 * 'llmobs.evaluation.evaluators.<name>'.
+	 */
+	public static class DeclaredEvaluator {
+
+		/**
+		 * Whether the evaluator runs; false also switches off a built-in of the same
+		 * name.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * The built-in type: non-empty, length, regex, json, refusal, pii-leak,
+		 * context-overlap or llm-judge. When absent, the evaluator's name is the type.
+		 */
+		private EvaluatorType type;
+
+		/**
+		 * Passing score: context-overlap (default 0.5) and llm-judge (default 0.7).
+		 */
+		private Double threshold;
+
+		/**
+		 * Shortest passing answer, for the 'length' type (default 1).
+		 */
+		private Integer minLength;
+
+		/**
+		 * Longest passing answer, for the 'length' type (default unlimited).
+		 */
+		private Integer maxLength;
+
+		/**
+		 * Regular expression the answer must match, for the 'regex' type.
+		 */
+		private String mustMatch;
+
+		/**
+		 * Regular expression the answer must not match, for the 'regex' type.
+		 */
+		private String mustNotMatch;
+
+		/**
+		 * Fields the JSON answer must have, for the 'json' type.
+		 */
+		private List<String> requiredFields = new ArrayList<>();
+
+		/**
+		 * What the judge checks, for the 'llm-judge' type.
+		 */
+		private String rubric;
+
+		/**
+		 * The highest score the judge gives, for the 'llm-judge' type (default 1); scores
+		 * are divided by it.
+		 */
+		private Double scale;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public EvaluatorType getType() {
+			return this.type;
+		}
+
+		public void setType(EvaluatorType type) {
+			this.type = type;
+		}
+
+		public Double getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(Double threshold) {
+			this.threshold = threshold;
+		}
+
+		public Integer getMinLength() {
+			return this.minLength;
+		}
+
+		public void setMinLength(Integer minLength) {
+			this.minLength = minLength;
+		}
+
+		public Integer getMaxLength() {
+			return this.maxLength;
+		}
+
+		public void setMaxLength(Integer maxLength) {
+			this.maxLength = maxLength;
+		}
+
+		public String getMustMatch() {
+			return this.mustMatch;
+		}
+
+		public void setMustMatch(String mustMatch) {
+			this.mustMatch = mustMatch;
+		}
+
+		public String getMustNotMatch() {
+			return this.mustNotMatch;
+		}
+
+		public void setMustNotMatch(String mustNotMatch) {
+			this.mustNotMatch = mustNotMatch;
+		}
+
+		public List<String> getRequiredFields() {
+			return this.requiredFields;
+		}
+
+		public void setRequiredFields(List<String> requiredFields) {
+			this.requiredFields = requiredFields;
+		}
+
+		public String getRubric() {
+			return this.rubric;
+		}
+
+		public void setRubric(String rubric) {
+			this.rubric = rubric;
+		}
+
+		public Double getScale() {
+			return this.scale;
+		}
+
+		public void setScale(Double scale) {
+			this.scale = scale;
+		}
+
+		/**
+		 * The definition the evaluator registry builds the evaluator from.
+		 * @param name the evaluator's name
+		 * @return the definition
+		 */
+		EvaluatorDefinition toDefinition(String name) {
+			return new EvaluatorDefinition(name, this.enabled, this.type, this.threshold, this.minLength,
+					this.maxLength, this.mustMatch, this.mustNotMatch, List.copyOf(this.requiredFields), this.rubric,
+					this.scale);
 		}
 
 	}
@@ -1120,7 +1278,7 @@ public class LlmObsProperties {
 		 * How content is recorded: 'full' (redacted and truncated text), 'hash'
 		 * ('sha256:' and the hex digest, no text) or 'none'.
 		 */
-		private String mode = "full";
+		private CaptureMode mode = CaptureMode.FULL;
 
 		/**
 		 * Maximum length in characters of one captured value; longer content is cut while
@@ -1132,7 +1290,8 @@ public class LlmObsProperties {
 		 * Built-in detectors whose matches are replaced by '[REDACTED:kind]' before
 		 * truncation: secrets, credit-cards, emails, phones, ip-addresses.
 		 */
-		private List<String> redact = new ArrayList<>(List.of("secrets", "credit-cards"));
+		private Set<RedactionKind> redact = new LinkedHashSet<>(
+				List.of(RedactionKind.SECRETS, RedactionKind.CREDIT_CARDS));
 
 		/**
 		 * Additional regular expressions whose matches are redacted.
@@ -1166,11 +1325,11 @@ public class LlmObsProperties {
 			this.outputs = outputs;
 		}
 
-		public String getMode() {
+		public CaptureMode getMode() {
 			return this.mode;
 		}
 
-		public void setMode(String mode) {
+		public void setMode(CaptureMode mode) {
 			this.mode = mode;
 		}
 
@@ -1182,11 +1341,11 @@ public class LlmObsProperties {
 			this.maxLength = maxLength;
 		}
 
-		public List<String> getRedact() {
+		public Set<RedactionKind> getRedact() {
 			return this.redact;
 		}
 
-		public void setRedact(List<String> redact) {
+		public void setRedact(Set<RedactionKind> redact) {
 			this.redact = redact;
 		}
 

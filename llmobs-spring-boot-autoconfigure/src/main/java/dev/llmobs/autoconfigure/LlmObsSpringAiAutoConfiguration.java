@@ -27,6 +27,8 @@ import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.springai.AdvisorObservationEnricher;
 import dev.llmobs.springai.ChatClientAgentName;
 import dev.llmobs.springai.ChatClientObservationEnricher;
+import dev.llmobs.springai.SpringAiDocumentMapper;
+import dev.llmobs.springai.SpringAiUsageExtractor;
 import dev.llmobs.springai.ChatModelObservationEnricher;
 import dev.llmobs.springai.EmbeddingModelObservationEnricher;
 import dev.llmobs.springai.FirstChunkAdvisor;
@@ -50,6 +52,24 @@ import dev.llmobs.trace.LlmSpanTracer;
 @ConditionalOnBooleanProperty(name = "llmobs.spring-ai.enabled", matchIfMissing = true)
 @ConditionalOnBean(LlmSpanTracer.class)
 public final class LlmObsSpringAiAutoConfiguration {
+
+	/**
+	 * Spring AI documents on retriever spans; declared here, so consulted after the
+	 * application's own mappers.
+	 */
+	@Bean
+	SpringAiDocumentMapper llmObsSpringAiDocumentMapper() {
+		return new SpringAiDocumentMapper();
+	}
+
+	/**
+	 * Token usage of Spring AI chat responses; declared here, so consulted after the
+	 * application's own extractors.
+	 */
+	@Bean
+	SpringAiUsageExtractor llmObsSpringAiUsageExtractor() {
+		return new SpringAiUsageExtractor();
+	}
 
 	@Bean
 	ChatModelObservationEnricher llmObsChatModelObservationEnricher(LlmSpanTracer tracer, LlmCallRecorder recorder,

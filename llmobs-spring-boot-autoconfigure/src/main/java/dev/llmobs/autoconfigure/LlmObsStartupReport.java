@@ -51,7 +51,7 @@ class LlmObsStartupReport implements SmartInitializingSingleton {
 		String traces = this.environment.getProperty(BackendPreset.TRACES_ENDPOINT);
 		StringBuilder line = new StringBuilder("llmobs export: backend=").append(backendName())
 			.append(", traces to ")
-			.append((traces != null) ? LlmObsActuatorAutoConfiguration.withoutCredentials(traces) : "nowhere");
+			.append((traces != null) ? dev.llmobs.export.EndpointUrls.withoutCredentials(traces) : "nowhere");
 		java.util.Set<String> headers = ExportHeaderNames.of(this.environment, ExportHeaderNames.TRACES, "TRACES");
 		if (!headers.isEmpty()) {
 			line.append(" with headers ").append(headers).append(" (values hidden)");
@@ -74,8 +74,10 @@ class LlmObsStartupReport implements SmartInitializingSingleton {
 	String capturePolicy() {
 		LlmObsProperties.Capture capture = this.properties.getCapture();
 		return "llmobs capture policy: inputs=" + onOff(capture.isInputs()) + ", outputs=" + onOff(capture.isOutputs())
-				+ ", mode=" + capture.getMode() + ", max-length=" + capture.getMaxLength() + ", redact="
-				+ capture.getRedact() + " + " + capture.getRedactPatterns().size() + " custom pattern(s), conventions="
+				+ ", mode=" + capture.getMode().name().toLowerCase(java.util.Locale.ROOT) + ", max-length="
+				+ capture.getMaxLength() + ", redact="
+				+ capture.getRedact().stream().map(dev.llmobs.capture.RedactionKind::configName).toList() + " + "
+				+ capture.getRedactPatterns().size() + " custom pattern(s), conventions="
 				+ LlmSpanConventions
 					.effective(LlmObsAutoConfiguration.selectedConventions(this.properties, this.environment))
 					.stream()

@@ -14,6 +14,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.llmobs.json.LlmObsJson;
 import dev.llmobs.prompt.PromptTemplateInfo;
 import dev.llmobs.trace.LlmObsAttributes;
 
@@ -26,7 +27,7 @@ public final class LlmObsContext {
 
 	private static final ContextKey<LlmObsContext> KEY = ContextKey.named("llmobs-context");
 
-	private static final JsonMapper json = JsonMapper.builder().build();
+	private static final JsonMapper json = LlmObsJson.mapper();
 
 	/** Nothing set. */
 	public static final LlmObsContext EMPTY = new LlmObsContext(null, null, Map.of(), List.of(), false, null);

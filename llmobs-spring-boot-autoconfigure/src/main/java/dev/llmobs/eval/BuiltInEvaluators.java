@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.llmobs.json.LlmObsJson;
 import dev.llmobs.capture.CaptureListener;
 import dev.llmobs.capture.RedactionKind;
 import dev.llmobs.capture.Redactor;
@@ -23,7 +24,7 @@ import dev.llmobs.capture.Redactor;
  */
 public final class BuiltInEvaluators {
 
-	private static final JsonMapper json = JsonMapper.builder().build();
+	private static final JsonMapper json = LlmObsJson.mapper();
 
 	private BuiltInEvaluators() {
 	}

@@ -20,6 +20,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.llmobs.json.LlmObsJson;
 import dev.llmobs.context.LlmObsContext;
 import dev.llmobs.trace.CompletionHook;
 import dev.llmobs.trace.EvaluationSpec;
@@ -34,7 +35,7 @@ import dev.llmobs.trace.ChainAccumulator;
  */
 public final class EvaluationRunner implements CompletionHook {
 
-	private static final JsonMapper json = JsonMapper.builder().build();
+	private static final JsonMapper json = LlmObsJson.mapper();
 
 	private final Map<String, Evaluator> evaluators;
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.llmobs.json.LlmObsJson;
 import dev.llmobs.context.ContextScopes;
 import dev.llmobs.context.LlmObsScope;
 
@@ -17,7 +18,7 @@ import dev.llmobs.context.LlmObsScope;
  */
 public final class LlmJudgeEvaluator implements Evaluator {
 
-	private static final JsonMapper json = JsonMapper.builder().build();
+	private static final JsonMapper json = LlmObsJson.mapper();
 
 	private final String name;
 

@@ -3,27 +3,21 @@ package dev.llmobs.llm;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.llmobs.springai.SpringAiUsageExtractor;
-
 /**
- * The extractors in order: the application's, Spring AI's when present, then the
- * reflective one.
+ * The extractors in order: the application's, then the framework integrations' (such as
+ * Spring AI's), then the reflective one.
  */
 public final class UsageExtractors {
-
-	private static final boolean SPRING_AI_PRESENT = isPresent("org.springframework.ai.chat.model.ChatResponse");
 
 	private final List<UsageExtractor> extractors;
 
 	/**
 	 * Creates the composite.
-	 * @param custom the application's extractors, consulted first
+	 * @param custom the application's extractors, then the framework integrations',
+	 * consulted in this order before the reflective one
 	 */
 	public UsageExtractors(List<UsageExtractor> custom) {
 		List<UsageExtractor> all = new ArrayList<>(custom);
-		if (SPRING_AI_PRESENT) {
-			all.add(new SpringAiUsageExtractor());
-		}
 		all.add(new ReflectiveUsageExtractor());
 		this.extractors = List.copyOf(all);
 	}
@@ -44,16 +38,6 @@ public final class UsageExtractors {
 			}
 		}
 		return null;
-	}
-
-	private static boolean isPresent(String className) {
-		try {
-			Class.forName(className, false, UsageExtractors.class.getClassLoader());
-			return true;
-		}
-		catch (ClassNotFoundException | LinkageError ex) {
-			return false;
-		}
 	}
 
 }

@@ -16,6 +16,7 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
+import dev.llmobs.json.LlmObsJson;
 import dev.llmobs.eval.Feedback;
 import dev.llmobs.feedback.FeedbackRecorder;
 import dev.llmobs.feedback.FeedbackRejectedException;
@@ -28,7 +29,7 @@ import dev.llmobs.feedback.FeedbackRejectedException;
  */
 public final class FeedbackRoutes {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = LlmObsJson.mapper();
 
 	private FeedbackRoutes() {
 	}

@@ -30,7 +30,7 @@ import dev.llmobs.LlmObs;
 import dev.llmobs.context.ContextScopes;
 import dev.llmobs.context.LlmObsContext;
 import dev.llmobs.context.LlmObsScope;
-import dev.llmobs.context.LlmObsTaskDecorator;
+import dev.llmobs.task.LlmObsTaskDecorator;
 import dev.llmobs.context.OpenTelemetryContextThreadLocalAccessor;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,8 +24,6 @@ import org.springframework.core.task.TaskDecorator;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.stereotype.Component;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.llmobs.annotation.LlmChain;
 import dev.llmobs.annotation.LlmTask;
 import dev.llmobs.context.LlmObsContext;
+import dev.llmobs.testsupport.OtlpReceiverTest;
 import dev.llmobs.testsupport.OtlpTestReceiver;
 import dev.llmobs.testsupport.ReceivedSpan;
 
@@ -50,9 +48,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "management.opentelemetry.tracing.export.schedule-delay=50ms",
 				"spring.autoconfigure.exclude=" + SessionsIT.SECURITY })
 @AutoConfigureTracing
+@OtlpReceiverTest
 class ExecutorPropagationIT {
 
-	static final OtlpTestReceiver receiver = OtlpTestReceiver.start();
+	static OtlpTestReceiver receiver;
 
 	static final List<String> sessionsSeenByUserDecorator = new CopyOnWriteArrayList<>();
 
@@ -60,16 +59,6 @@ class ExecutorPropagationIT {
 	int port;
 
 	private final HttpClient http = HttpClient.newHttpClient();
-
-	@DynamicPropertySource
-	static void otlp(DynamicPropertyRegistry registry) {
-		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", receiver::tracesEndpoint);
-	}
-
-	@AfterAll
-	static void stop() {
-		receiver.close();
-	}
 
 	@Test
 	void asyncAndExecutorSpansShareTheRequestsTraceAndSession() throws Exception {

@@ -14,6 +14,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.llmobs.export.ExportStatistics;
+import dev.llmobs.testsupport.OtlpReceiverTest;
 import dev.llmobs.testsupport.OtlpTestReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A backend that refuses connections, and spans ended just before shutdown.
  */
+@OtlpReceiverTest
 class ExportRefusedAndShutdownIT {
 
 	private static ConfigurableApplicationContext start(String endpoint, String scheduleDelay) {
@@ -60,15 +62,13 @@ class ExportRefusedAndShutdownIT {
 	}
 
 	@Test
-	void spansEndedJustBeforeShutdownAreExported() throws Exception {
-		try (OtlpTestReceiver receiver = OtlpTestReceiver.start()) {
-			ConfigurableApplicationContext context = start(receiver.tracesEndpoint(), "1h");
-			assertThat(chat(context)).isEqualTo(200);
-			assertThat(receiver.spans()).isEmpty();
-			context.close();
-			receiver.awaitSpans((spans) -> spans.stream().anyMatch((span) -> span.name().equals("support-flow")),
-					Duration.ofSeconds(10));
-		}
+	void spansEndedJustBeforeShutdownAreExported(OtlpTestReceiver receiver) throws Exception {
+		ConfigurableApplicationContext context = start(receiver.tracesEndpoint(), "1h");
+		assertThat(chat(context)).isEqualTo(200);
+		assertThat(receiver.spans()).isEmpty();
+		context.close();
+		receiver.awaitSpans((spans) -> spans.stream().anyMatch((span) -> span.name().equals("support-flow")),
+				Duration.ofSeconds(10));
 	}
 
 }

@@ -19,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.llmobs.LlmObs;
 import dev.llmobs.feedback.FeedbackRejectedException;
+import dev.llmobs.testsupport.OtlpReceiverTest;
 import dev.llmobs.testsupport.OtlpTestReceiver;
 import dev.llmobs.testsupport.ReceivedSpan;
 
@@ -29,11 +30,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Feedback through the HTTP endpoint and the static API, arriving after the trace was
  * exported: the log record reaches a real OTLP receiver in the trace, on its root span.
  */
+@OtlpReceiverTest
 class FeedbackIT {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
-	private static final OtlpTestReceiver receiver = OtlpTestReceiver.start();
+	private static OtlpTestReceiver receiver;
 
 	private static ConfigurableApplicationContext context;
 
@@ -54,7 +56,6 @@ class FeedbackIT {
 	@AfterAll
 	static void stop() {
 		context.close();
-		receiver.close();
 	}
 
 	private static HttpResponse<String> post(String path, String body) throws Exception {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,8 +14,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.stereotype.Component;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,6 +23,7 @@ import dev.llmobs.annotation.LlmCall;
 import dev.llmobs.annotation.LlmChain;
 import dev.llmobs.annotation.LlmTask;
 import dev.llmobs.annotation.Retriever;
+import dev.llmobs.testsupport.OtlpReceiverTest;
 import dev.llmobs.testsupport.OtlpTestReceiver;
 import dev.llmobs.testsupport.ReceivedSpan;
 
@@ -40,25 +38,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"management.opentelemetry.tracing.export.schedule-delay=50ms",
 				"spring.autoconfigure.exclude=" + SessionsIT.SECURITY })
 @AutoConfigureTracing
+@OtlpReceiverTest
 class OtlpExportIT {
 
-	static final OtlpTestReceiver receiver = OtlpTestReceiver.start();
+	static OtlpTestReceiver receiver;
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	SupportFlow flow;
-
-	@DynamicPropertySource
-	static void otlp(DynamicPropertyRegistry registry) {
-		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", receiver::tracesEndpoint);
-	}
-
-	@AfterAll
-	static void stop() {
-		receiver.close();
-	}
 
 	@Test
 	void requestBecomesOneTraceWithNestedTypedSpans() {

@@ -2,7 +2,6 @@ package dev.llmobs.e2e;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,8 +14,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.stereotype.Component;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import dev.llmobs.LlmObs;
@@ -24,6 +21,7 @@ import dev.llmobs.annotation.Evaluated;
 import dev.llmobs.annotation.LlmCall;
 import dev.llmobs.annotation.LlmChain;
 import dev.llmobs.context.LlmObsScope;
+import dev.llmobs.testsupport.OtlpReceiverTest;
 import dev.llmobs.testsupport.OtlpTestReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,9 +39,10 @@ import static org.assertj.core.api.Assertions.within;
 				"llmobs.pricing.models.house-model.output-per-million=4.0",
 				"spring.autoconfigure.exclude=" + SessionsIT.SECURITY })
 @AutoConfigureTracing
+@OtlpReceiverTest
 class PromptVersionMetricsIT {
 
-	static final OtlpTestReceiver receiver = OtlpTestReceiver.start();
+	static OtlpTestReceiver receiver;
 
 	private static final JsonMapper json = JsonMapper.shared();
 
@@ -52,16 +51,6 @@ class PromptVersionMetricsIT {
 
 	@Autowired
 	Assistant assistant;
-
-	@DynamicPropertySource
-	static void otlp(DynamicPropertyRegistry registry) {
-		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", receiver::tracesEndpoint);
-	}
-
-	@AfterAll
-	static void stop() {
-		receiver.close();
-	}
 
 	@Test
 	void passRateAndCostPerPromptVersionMatchTheTrafficServed() {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -24,13 +23,12 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.stereotype.Component;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.llmobs.annotation.LlmChain;
+import dev.llmobs.testsupport.OtlpReceiverTest;
 import dev.llmobs.testsupport.OtlpTestReceiver;
 import dev.llmobs.testsupport.ReceivedSpan;
 
@@ -45,22 +43,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "management.opentelemetry.tracing.export.schedule-delay=50ms", "llmobs.viewer.enabled=true",
 				"server.forward-headers-strategy=native" })
 @AutoConfigureTracing
+@OtlpReceiverTest
 class SecurityPrincipalIT {
 
-	static final OtlpTestReceiver receiver = OtlpTestReceiver.start();
+	static OtlpTestReceiver receiver;
 
 	@LocalServerPort
 	int port;
-
-	@DynamicPropertySource
-	static void otlp(DynamicPropertyRegistry registry) {
-		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", receiver::tracesEndpoint);
-	}
-
-	@AfterAll
-	static void stop() {
-		receiver.close();
-	}
 
 	@Test
 	void principalNameWinsOverASpoofedUserHeader() throws Exception {

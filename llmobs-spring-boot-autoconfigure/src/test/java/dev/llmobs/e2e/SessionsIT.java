@@ -46,6 +46,7 @@ import org.springframework.web.client.RestClient;
 
 import dev.llmobs.annotation.LlmChain;
 import dev.llmobs.annotation.LlmTask;
+import dev.llmobs.testsupport.OtlpReceiverTest;
 import dev.llmobs.testsupport.OtlpTestReceiver;
 import dev.llmobs.testsupport.ReceivedSpan;
 
@@ -62,6 +63,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"llmobs.web.propagate-hosts=localhost", "server.max-http-request-header-size=64KB",
 				"spring.autoconfigure.exclude=" + SessionsIT.SECURITY })
 @AutoConfigureTracing
+@OtlpReceiverTest
 @ExtendWith(OutputCaptureExtension.class)
 class SessionsIT {
 
@@ -75,7 +77,7 @@ class SessionsIT {
 			+ "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
 			+ "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration";
 
-	static final OtlpTestReceiver receiver = OtlpTestReceiver.start();
+	static OtlpTestReceiver receiver;
 
 	static final Map<String, String> providerHeaders = new ConcurrentHashMap<>();
 
@@ -91,13 +93,11 @@ class SessionsIT {
 
 	@DynamicPropertySource
 	static void otlp(DynamicPropertyRegistry registry) {
-		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", receiver::tracesEndpoint);
 		registry.add("provider.port", () -> provider.getAddress().getPort());
 	}
 
 	@AfterAll
 	static void stop() {
-		receiver.close();
 		provider.stop(0);
 	}
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,14 +13,13 @@ import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfig
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.stereotype.Component;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.llmobs.LlmObs;
 import dev.llmobs.annotation.Evaluated;
 import dev.llmobs.annotation.LlmCall;
 import dev.llmobs.annotation.LlmChain;
 import dev.llmobs.export.RecentTraceStore;
+import dev.llmobs.testsupport.OtlpReceiverTest;
 import dev.llmobs.testsupport.OtlpTestReceiver;
 import dev.llmobs.testsupport.ReceivedSpan;
 
@@ -41,9 +39,10 @@ import static org.assertj.core.api.Assertions.within;
 				"llmobs.pricing.models.house-model.output-per-million=2.0",
 				"spring.autoconfigure.exclude=" + SessionsIT.SECURITY })
 @AutoConfigureTracing
+@OtlpReceiverTest
 class TailSamplingIT {
 
-	static final OtlpTestReceiver receiver = OtlpTestReceiver.start();
+	static OtlpTestReceiver receiver;
 
 	@Autowired
 	Flow flow;
@@ -53,16 +52,6 @@ class TailSamplingIT {
 
 	@Autowired
 	RecentTraceStore recentTraces;
-
-	@DynamicPropertySource
-	static void otlp(DynamicPropertyRegistry registry) {
-		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", receiver::tracesEndpoint);
-	}
-
-	@AfterAll
-	static void stop() {
-		receiver.close();
-	}
 
 	@Test
 	void onlyTheTraceThatMattersIsExportedWholeAndMetricsCountEverything() {

@@ -21,6 +21,7 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.aop.framework.ProxyFactory;
 
+import dev.llmobs.springai.SpringAiUsageExtractor;
 import dev.llmobs.LlmObs;
 import dev.llmobs.annotation.LlmCall;
 import dev.llmobs.annotation.LlmChain;
@@ -48,8 +49,9 @@ class LlmCallTracingTests {
 
 	private final java.util.List<String> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-	private final LlmCallRecorder recorder = new LlmCallRecorder(new UsageExtractors(List
-		.of((response) -> (response instanceof HouseResponse house) ? LlmUsage.of(house.in(), house.out()) : null)),
+	private final LlmCallRecorder recorder = new LlmCallRecorder(
+			new UsageExtractors(List.of((response) -> (response instanceof HouseResponse house)
+					? LlmUsage.of(house.in(), house.out()) : null, new SpringAiUsageExtractor())),
 			new PricingTable(Map.of("house-model", new ModelPrice(1.0, 2.0, null))),
 			(provider, model, usage, cost, truncated) -> this.recorded
 				.add(provider + "/" + model + "/" + usage.totalTokens() + "/" + (cost != null) + "/" + truncated));

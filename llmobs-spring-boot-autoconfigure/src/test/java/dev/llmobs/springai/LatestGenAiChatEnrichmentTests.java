@@ -75,10 +75,11 @@ class LatestGenAiChatEnrichmentTests {
 				CaptureListener.NONE);
 		LlmSpanConventions conventions = LlmSpanConventions
 			.of(EnumSet.of(Convention.OPENINFERENCE, Convention.GEN_AI, Convention.GEN_AI_LATEST));
-		LlmCallRecorder recorder = new LlmCallRecorder(new UsageExtractors(List.of()),
+		LlmCallRecorder recorder = new LlmCallRecorder(new UsageExtractors(List.of(new SpringAiUsageExtractor())),
 				new PricingTable(Map.of("gpt-4o-mini", new ModelPrice(2.0, 8.0, null))), LlmCallListener.NONE,
 				conventions);
-		LlmSpanWriter writer = new LlmSpanWriter(capture, capture, new DocumentExtractor(List.of(), 5), conventions,
+		LlmSpanWriter writer = new LlmSpanWriter(capture, capture,
+				new DocumentExtractor(List.of(new SpringAiDocumentMapper()), 5), conventions,
 				SpanLimits.getDefault().getMaxNumberOfAttributes(), recorder);
 		OtelTracer tracer = new OtelTracer(this.tracerProvider.get("test"), new OtelCurrentTraceContext(), (event) -> {
 		});

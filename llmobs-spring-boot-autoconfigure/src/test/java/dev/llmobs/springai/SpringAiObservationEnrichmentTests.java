@@ -107,11 +107,12 @@ class SpringAiObservationEnrichmentTests {
 				});
 		LlmCallListener listener = (provider, model, usage, cost, truncated) -> this.metered
 			.add(provider + "/" + model + "/" + usage.inputTokens() + "/" + usage.outputTokens());
-		LlmCallRecorder recorder = new LlmCallRecorder(new UsageExtractors(List.of()),
-				new PricingTable(Map.of("gpt-4o-mini", new ModelPrice(2.0, 8.0, null), "text-embedding-3-small",
-						new ModelPrice(0.02, 0.0, null))),
+		LlmCallRecorder recorder = new LlmCallRecorder(
+				new UsageExtractors(List.of(new SpringAiUsageExtractor())), new PricingTable(Map.of("gpt-4o-mini",
+						new ModelPrice(2.0, 8.0, null), "text-embedding-3-small", new ModelPrice(0.02, 0.0, null))),
 				listener);
-		LlmSpanWriter writer = new LlmSpanWriter(capture, capture, new DocumentExtractor(List.of(), 5),
+		LlmSpanWriter writer = new LlmSpanWriter(capture, capture,
+				new DocumentExtractor(List.of(new SpringAiDocumentMapper()), 5),
 				LlmSpanConventions.of(Convention.DEFAULTS), maxAttributes, recorder);
 		OtelTracer tracer = new OtelTracer(this.tracerProvider.get("test"), new OtelCurrentTraceContext(), (event) -> {
 		});

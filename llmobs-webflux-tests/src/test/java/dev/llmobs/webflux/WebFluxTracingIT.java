@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
@@ -37,8 +36,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -49,6 +46,7 @@ import org.springframework.web.server.WebFilter;
 import dev.llmobs.annotation.LlmCall;
 import dev.llmobs.annotation.LlmChain;
 import dev.llmobs.annotation.Retriever;
+import dev.llmobs.testsupport.OtlpReceiverTest;
 import dev.llmobs.testsupport.OtlpTestReceiver;
 import dev.llmobs.testsupport.ReceivedSpan;
 
@@ -66,10 +64,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"server.max-http-request-header-size=64KB",
 				"logging.pattern.level=%5p [session=%X{sessionId:-none} user=%X{userId:-none}]" })
 @AutoConfigureTracing
+@OtlpReceiverTest
 @ExtendWith(OutputCaptureExtension.class)
 class WebFluxTracingIT {
 
-	static final OtlpTestReceiver receiver = OtlpTestReceiver.start();
+	static OtlpTestReceiver receiver;
 
 	/** When the streaming endpoint emitted its last token, in epoch nanoseconds. */
 	static final Map<String, Long> lastTokenAt = new ConcurrentHashMap<>();
@@ -81,16 +80,6 @@ class WebFluxTracingIT {
 	MeterRegistry meters;
 
 	private final HttpClient http = HttpClient.newHttpClient();
-
-	@DynamicPropertySource
-	static void otlp(DynamicPropertyRegistry registry) {
-		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", receiver::tracesEndpoint);
-	}
-
-	@AfterAll
-	static void stop() {
-		receiver.close();
-	}
 
 	private HttpRequest chatRequest(String message, String session, String user) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/chat"))

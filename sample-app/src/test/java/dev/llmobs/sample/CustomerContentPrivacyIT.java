@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
@@ -18,13 +17,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import dev.llmobs.sample.web.ChatInputLimits;
 import dev.llmobs.sample.web.ChatReply;
 import dev.llmobs.sample.web.ChatRequest;
+import dev.llmobs.testsupport.OtlpReceiverTest;
 import dev.llmobs.testsupport.OtlpTestReceiver;
 import dev.llmobs.testsupport.ReceivedSpan;
 
@@ -40,22 +38,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "sample.demo-conversation.enabled=false", "llmobs.console.enabled=false",
 				"management.opentelemetry.tracing.export.schedule-delay=50ms" })
 @AutoConfigureTracing
+@OtlpReceiverTest
 class CustomerContentPrivacyIT {
 
-	static final OtlpTestReceiver receiver = OtlpTestReceiver.start();
+	static OtlpTestReceiver receiver;
 
 	@LocalServerPort
 	int port;
-
-	@DynamicPropertySource
-	static void otlp(DynamicPropertyRegistry registry) {
-		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", receiver::tracesEndpoint);
-	}
-
-	@AfterAll
-	static void stop() {
-		receiver.close();
-	}
 
 	private RestClient client() {
 		return RestClient.create("http://localhost:" + this.port);

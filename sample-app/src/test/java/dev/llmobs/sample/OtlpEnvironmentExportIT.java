@@ -18,6 +18,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.llmobs.testsupport.OtlpReceiverTest;
 import dev.llmobs.testsupport.OtlpTestReceiver;
 import dev.llmobs.testsupport.ReceivedSpan;
 
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to a receiver that refuses protocol-upgrade requests as real OTLP servers do. The whole
  * trace, the evaluation log records and the metrics must arrive.
  */
+@OtlpReceiverTest
 class OtlpEnvironmentExportIT {
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
@@ -39,7 +41,7 @@ class OtlpEnvironmentExportIT {
 	 */
 	private static final Duration STARTUP = Duration.ofMinutes(3);
 
-	private final OtlpTestReceiver receiver = OtlpTestReceiver.start();
+	OtlpTestReceiver receiver;
 
 	private Process sample;
 
@@ -51,7 +53,6 @@ class OtlpEnvironmentExportIT {
 				this.sample.destroyForcibly();
 			}
 		}
-		this.receiver.close();
 	}
 
 	@Test

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
@@ -29,6 +28,7 @@ import org.springframework.web.client.RestClient;
 
 import dev.llmobs.sample.web.ChatReply;
 import dev.llmobs.sample.web.ChatRequest;
+import dev.llmobs.testsupport.OtlpReceiverTest;
 import dev.llmobs.testsupport.OtlpTestReceiver;
 import dev.llmobs.testsupport.ReceivedSpan;
 
@@ -50,10 +50,11 @@ import static org.assertj.core.api.Assertions.within;
 		"management.endpoints.web.exposure.include=health,metrics,prometheus" })
 @ActiveProfiles("openai")
 @AutoConfigureTracing
+@OtlpReceiverTest
 @AutoConfigureMetrics
 class SpringAiOpenAiIT {
 
-	static final OtlpTestReceiver receiver = OtlpTestReceiver.start();
+	static OtlpTestReceiver receiver;
 
 	static final OpenAiMockServer openAi = OpenAiMockServer.start();
 
@@ -70,19 +71,12 @@ class SpringAiOpenAiIT {
 
 	@DynamicPropertySource
 	static void endpoints(DynamicPropertyRegistry registry) {
-		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", receiver::tracesEndpoint);
 		registry.add("spring.ai.openai.base-url", openAi::baseUrl);
 	}
 
 	@AfterAll
 	static void stop() {
-		receiver.close();
 		openAi.close();
-	}
-
-	@BeforeEach
-	void clear() {
-		receiver.clear();
 	}
 
 	@Test

@@ -11,15 +11,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+import dev.llmobs.testsupport.OtlpReceiverTest;
 import dev.llmobs.testsupport.OtlpTestReceiver;
 import dev.llmobs.testsupport.ReceivedSpan;
 
@@ -35,24 +33,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "sample.demo-conversation.enabled=false",
 				"management.opentelemetry.tracing.export.schedule-delay=50ms" })
 @AutoConfigureTracing
+@OtlpReceiverTest
 class StreamingChatIT {
 
-	static final OtlpTestReceiver receiver = OtlpTestReceiver.start();
+	static OtlpTestReceiver receiver;
 
 	private static final Pattern CHUNK = Pattern.compile("event:chunk\\ndata:(.*)\\n");
 
 	@LocalServerPort
 	int port;
-
-	@DynamicPropertySource
-	static void otlp(DynamicPropertyRegistry registry) {
-		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", receiver::tracesEndpoint);
-	}
-
-	@AfterAll
-	static void stop() {
-		receiver.close();
-	}
 
 	@Test
 	void aStreamedAnswerIsOneTraceWithItsSessionOnEverySpan() throws Exception {

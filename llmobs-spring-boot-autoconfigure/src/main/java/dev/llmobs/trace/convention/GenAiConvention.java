@@ -12,6 +12,7 @@ import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.llmobs.json.LlmObsJson;
 import dev.llmobs.capture.CapturedContent;
 import dev.llmobs.llm.LlmCost;
 import dev.llmobs.llm.LlmUsage;
@@ -40,7 +41,7 @@ public class GenAiConvention implements LlmSpanConvention {
 			"gen_ai.response.finish_reasons");
 
 	/** Shared, thread-safe JSON writer for message structures. */
-	protected static final JsonMapper JSON = JsonMapper.shared();
+	protected static final JsonMapper JSON = LlmObsJson.mapper();
 
 	@Override
 	public String name() {

@@ -10,6 +10,7 @@ import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.llmobs.json.LlmObsJson;
 import dev.llmobs.capture.CapturedContent;
 import dev.llmobs.llm.LlmCost;
 import dev.llmobs.llm.LlmUsage;
@@ -33,7 +34,7 @@ public class OpenInferenceConvention implements LlmSpanConvention {
 	/** The convention's name in {@code llmobs.conventions}. */
 	public static final String NAME = "openinference";
 
-	private static final JsonMapper JSON = JsonMapper.shared();
+	private static final JsonMapper JSON = LlmObsJson.mapper();
 
 	@Override
 	public String name() {

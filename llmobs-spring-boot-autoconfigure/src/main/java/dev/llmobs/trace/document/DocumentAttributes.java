@@ -8,6 +8,8 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributesBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.llmobs.json.LlmObsJson;
+
 /**
  * Flattens documents into OpenInference's
  * {@code retrieval.documents.N.document.id|content|score|metadata} (zero-based), within
@@ -17,7 +19,7 @@ public final class DocumentAttributes {
 
 	private static final int CACHED = 64;
 
-	private static final JsonMapper json = JsonMapper.builder().build();
+	private static final JsonMapper json = LlmObsJson.mapper();
 
 	private static final Keys[] KEYS = new Keys[CACHED];
 

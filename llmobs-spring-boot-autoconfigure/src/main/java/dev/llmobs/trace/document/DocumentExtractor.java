@@ -7,19 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.llmobs.springai.SpringAiDocumentMapper;
-
 /**
  * Normalizes a retriever's result into at most {@code maxDocuments} documents:
  * collections, arrays, {@code Optional}s and single documents. Streams, iterators and
- * other iterables (which may be readable only once) are never read. Custom
- * {@link DocumentMapper}s are consulted first, then Spring AI documents (when present),
- * maps, plain text, and records, beans and LangChain4j matches and segments. A mapper
- * that throws is skipped.
+ * other iterables (which may be readable only once) are never read. The given
+ * {@link DocumentMapper}s (the application's, then the framework integrations', such as
+ * Spring AI's) are consulted first, then maps, plain text, and records, beans and
+ * LangChain4j matches and segments. A mapper that throws is skipped.
  */
 public final class DocumentExtractor {
-
-	private static final boolean SPRING_AI_PRESENT = isPresent("org.springframework.ai.document.Document");
 
 	private final List<DocumentMapper> mappers;
 
@@ -27,14 +23,12 @@ public final class DocumentExtractor {
 
 	/**
 	 * Creates an extractor.
-	 * @param customMappers the application's mappers, consulted first
+	 * @param mappers the application's mappers, then the framework integrations',
+	 * consulted in this order before the built-in ones
 	 * @param maxDocuments the maximum number of documents kept
 	 */
-	public DocumentExtractor(List<DocumentMapper> customMappers, int maxDocuments) {
-		List<DocumentMapper> all = new ArrayList<>(customMappers);
-		if (SPRING_AI_PRESENT) {
-			all.add(new SpringAiDocumentMapper());
-		}
+	public DocumentExtractor(List<DocumentMapper> mappers, int maxDocuments) {
+		List<DocumentMapper> all = new ArrayList<>(mappers);
 		all.add(DocumentExtractor::mapMap);
 		all.add(DocumentExtractor::mapText);
 		all.add(new PropertyDocumentMapper());
@@ -135,16 +129,6 @@ public final class DocumentExtractor {
 			}
 		}
 		return null;
-	}
-
-	private static boolean isPresent(String className) {
-		try {
-			Class.forName(className, false, DocumentExtractor.class.getClassLoader());
-			return true;
-		}
-		catch (ClassNotFoundException | LinkageError ex) {
-			return false;
-		}
 	}
 
 	/**

@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.document.Document;
 
+import dev.llmobs.springai.SpringAiDocumentMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DocumentExtractorTests {
 
-	private final DocumentExtractor extractor = new DocumentExtractor(List.of(), 3);
+	private final DocumentExtractor extractor = new DocumentExtractor(List.of(new SpringAiDocumentMapper()), 3);
 
 	private static List<String> numbered(int count) {
 		List<String> documents = new ArrayList<>();

@@ -1,10 +1,13 @@
-package dev.llmobs.context;
+package dev.llmobs.task;
 
 import io.micrometer.context.ContextSnapshotFactory;
 import io.opentelemetry.context.Context;
 
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.util.ClassUtils;
+
+import dev.llmobs.context.ContextScopes;
+import dev.llmobs.context.LlmObsScope;
 
 /**
  * Carries the submitting thread's OpenTelemetry {@link Context} (the current span, the

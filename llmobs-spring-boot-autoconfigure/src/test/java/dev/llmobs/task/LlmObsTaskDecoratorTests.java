@@ -1,4 +1,4 @@
-package dev.llmobs.context;
+package dev.llmobs.task;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.MDC;
 
 import dev.llmobs.LlmObs;
+import dev.llmobs.context.ContextScopes;
+import dev.llmobs.context.LlmObsContext;
+import dev.llmobs.context.LlmObsScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

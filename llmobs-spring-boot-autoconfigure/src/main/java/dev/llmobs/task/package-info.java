@@ -1,0 +1,5 @@
+/**
+ * Spring's task execution hook: a {@code TaskDecorator} carrying the submitting thread's
+ * OpenTelemetry context (span, session, user) to executor threads.
+ */
+package dev.llmobs.task;

@@ -1,0 +1,101 @@
+package dev.llmobs;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The layering the design relies on: the runtime packages are plain Java, packages do not
+ * depend on each other in circles, and only {@code autoconfigure} wires beans.
+ */
+class ArchitectureTests {
+
+	private static final JavaClasses classes = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("dev.llmobs");
+
+	@Test
+	void capturingTracingEvaluationModelCallsAndContextNeverImportSpring() {
+		noClasses().that()
+			.resideInAnyPackage("dev.llmobs.capture..", "dev.llmobs.trace..", "dev.llmobs.eval..", "dev.llmobs.llm..",
+					"dev.llmobs.context..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..")
+			.check(classes);
+	}
+
+	/**
+	 * No cycles between packages, with three known ones held to the dependencies they
+	 * have today (a new dependency along them fails), each to be cut by moving the shared
+	 * types down:
+	 * <ul>
+	 * <li>{@code aop -> kotlin}: the invocation processor hands suspending functions to
+	 * the Kotlin bridge (only when coroutines are on the classpath), while the Kotlin
+	 * package implements {@code aop}'s return-value handler SPI. To cut: a binder SPI in
+	 * {@code aop} that the Kotlin auto-configuration contributes.</li>
+	 * <li>{@code context -> trace, llm}: the scopes clear the per-chain accumulators
+	 * ({@code ChainAccumulator}, {@code NestedModelCalls}) kept in the OpenTelemetry
+	 * {@code Context}, and the span processor stamps keys named in
+	 * {@code LlmObsAttributes}. To cut: the keys and accumulators move to
+	 * {@code context}.</li>
+	 * <li>{@code trace -> llm}: conventions write usage and cost ({@code LlmUsage},
+	 * {@code LlmCost}) and the span writer records model calls through the
+	 * {@code LlmCallRecorder}, which writes through the conventions. To cut: the usage
+	 * and cost values move to {@code trace}, the recorder behind an interface there.</li>
+	 * </ul>
+	 */
+	@Test
+	void packagesDoNotFormCycles() {
+		slices().matching("dev.llmobs.(*)..")
+			.should()
+			.beFreeOfCycles()
+			.ignoreDependency(name("dev.llmobs.aop.TracingInvocationProcessor"), resideIn("dev.llmobs.kotlin.."))
+			.ignoreDependency(resideIn("dev.llmobs.context.."),
+					names("dev.llmobs.trace.LlmObsAttributes", "dev.llmobs.trace.ChainAccumulator",
+							"dev.llmobs.llm.NestedModelCalls"))
+			.ignoreDependency(resideIn("dev.llmobs.trace.."),
+					names("dev.llmobs.llm.LlmUsage", "dev.llmobs.llm.LlmCost", "dev.llmobs.llm.LlmCallRecorder",
+							"dev.llmobs.llm.NestedModelCalls"))
+			.check(classes);
+	}
+
+	private static DescribedPredicate<JavaClass> resideIn(String packageIdentifier) {
+		return JavaClass.Predicates.resideInAPackage(packageIdentifier);
+	}
+
+	private static DescribedPredicate<JavaClass> name(String className) {
+		return JavaClass.Predicates.simpleName(className.substring(className.lastIndexOf('.') + 1))
+			.and(JavaClass.Predicates.resideInAPackage(className.substring(0, className.lastIndexOf('.'))));
+	}
+
+	private static DescribedPredicate<JavaClass> names(String... classNames) {
+		DescribedPredicate<JavaClass> any = name(classNames[0]);
+		for (int i = 1; i < classNames.length; i++) {
+			any = any.or(name(classNames[i]));
+		}
+		return any;
+	}
+
+	@Test
+	void onlyAutoconfigureDeclaresConfiguration() {
+		classes().that()
+			.areAnnotatedWith(AutoConfiguration.class)
+			.or()
+			.areAnnotatedWith(Configuration.class)
+			.should()
+			.resideInAPackage("dev.llmobs.autoconfigure..")
+			.check(classes);
+	}
+
+}
