@@ -15,12 +15,14 @@ MEASURED=4000
 # CPU clock ticks (10 ms) of the server's request threads, and of the whole process, from /proc.
 request_ticks() { cat /proc/"$1"/task/*/stat 2> /dev/null | awk '$2 ~ /http-nio/ {t += $14 + $15} END {print t + 0}'; }
 process_ticks() { awk '{print $14 + $15}' /proc/"$1"/stat; }
+# the server of the configuration running now, stopped if the script ends early
+pid=""
+trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null; true' EXIT
 run() {
 	local label=$1; shift
 	java -jar "$JAR" --server.port=$PORT --sample.demo-conversation.enabled=false --llmobs.console.enabled=false \
 		--logging.level.root=WARN "$@" > "llmobs-benchmarks/target/load-$label.log" 2>&1 &
-	local pid=$!
-	trap 'kill "$pid" 2> /dev/null || true' EXIT
+	pid=$!
 	# up to 5 minutes: a shared, busy host can take more than a minute to start the app
 	local up=0
 	for _ in $(seq 1 600); do
@@ -39,6 +41,7 @@ run() {
 	echo "$label cpu-per-request: request-threads=$(( ($(request_ticks "$pid") - requests_before) * 10000 / MEASURED )) us" \
 		"whole-server=$(( ($(process_ticks "$pid") - process_before) * 10000 / MEASURED )) us"
 	kill "$pid"; wait "$pid" 2> /dev/null || true
+	pid=""
 }
 # Two rounds, alternating, so drift on a shared machine shows as disagreement between rounds.
 for round in 1 2; do
