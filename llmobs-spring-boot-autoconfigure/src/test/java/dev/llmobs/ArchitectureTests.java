@@ -36,14 +36,10 @@ class ArchitectureTests {
 	}
 
 	/**
-	 * No cycles between packages, with three known ones held to the dependencies they
-	 * have today (a new dependency along them fails), each to be cut by moving the shared
+	 * No cycles between packages, with two known ones held to the dependencies they have
+	 * today (a new dependency along them fails), each to be cut by moving the shared
 	 * types down:
 	 * <ul>
-	 * <li>{@code aop -> kotlin}: the invocation processor hands suspending functions to
-	 * the Kotlin bridge (only when coroutines are on the classpath), while the Kotlin
-	 * package implements {@code aop}'s return-value handler SPI. To cut: a binder SPI in
-	 * {@code aop} that the Kotlin auto-configuration contributes.</li>
 	 * <li>{@code context -> trace, llm}: the scopes clear the per-chain accumulators
 	 * ({@code ChainAccumulator}, {@code NestedModelCalls}) kept in the OpenTelemetry
 	 * {@code Context}, and the span processor stamps keys named in
@@ -60,7 +56,6 @@ class ArchitectureTests {
 		slices().matching("dev.llmobs.(*)..")
 			.should()
 			.beFreeOfCycles()
-			.ignoreDependency(name("dev.llmobs.aop.TracingInvocationProcessor"), resideIn("dev.llmobs.kotlin.."))
 			.ignoreDependency(resideIn("dev.llmobs.context.."),
 					names("dev.llmobs.trace.LlmObsAttributes", "dev.llmobs.trace.ChainAccumulator",
 							"dev.llmobs.llm.NestedModelCalls"))

@@ -6,6 +6,7 @@ import dev.llmobs.annotation.LlmTask
 import dev.llmobs.annotation.Retriever
 import dev.llmobs.aop.UnadvisableMethodReporter
 import dev.llmobs.autoconfigure.LlmObsAutoConfiguration
+import dev.llmobs.autoconfigure.LlmObsKotlinAutoConfiguration
 import dev.llmobs.context.ContextScopes
 import dev.llmobs.context.ContextStampingSpanProcessor
 import dev.llmobs.context.LlmObsContext
@@ -51,7 +52,8 @@ class SuspendFunctionTracingTests {
 	private val exporter = InMemorySpanExporter.create()
 
 	private val runner = ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(AopAutoConfiguration::class.java, LlmObsAutoConfiguration::class.java))
+		.withConfiguration(AutoConfigurations.of(AopAutoConfiguration::class.java, LlmObsAutoConfiguration::class.java,
+			LlmObsKotlinAutoConfiguration::class.java))
 		.withBean(OpenTelemetry::class.java, {
 			OpenTelemetrySdk.builder()
 				.setTracerProvider(SdkTracerProvider.builder()

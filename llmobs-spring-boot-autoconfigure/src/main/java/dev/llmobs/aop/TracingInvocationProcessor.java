@@ -4,10 +4,10 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import org.aopalliance.intercept.MethodInvocation;
 
-import org.springframework.aop.support.AopUtils;
-import org.springframework.util.ClassUtils;
+import java.util.List;
 
-import dev.llmobs.kotlin.SuspendingInvocations;
+import org.springframework.aop.support.AopUtils;
+
 import dev.llmobs.trace.LlmSpanTracer;
 import dev.llmobs.trace.SpanCompletion;
 import dev.llmobs.trace.SpanDescriptor;
@@ -15,22 +15,19 @@ import dev.llmobs.trace.SpanDescriptor;
 /**
  * The default {@link InvocationProcessor}: one span per call, current while the method
  * runs, ended when the work ends (on return, or on completion of an asynchronous result).
- * The method's own exception is rethrown untouched. A Kotlin {@code suspend} function
- * (Spring AOP hands its result over as a {@code Mono} when
- * {@code kotlinx-coroutines-reactor} is present) runs with the span current after every
- * suspension, and its span ends when the coroutine completes.
+ * The method's own exception is rethrown untouched. {@link InvocationContextBinder}s make
+ * the span current where the calling thread's scope does not reach (a Kotlin
+ * {@code suspend} function after every suspension, bound by the Kotlin support).
  */
 public final class TracingInvocationProcessor implements InvocationProcessor {
-
-	/** The condition under which Spring AOP adapts {@code suspend} functions to Mono. */
-	private static final boolean coroutinesPresent = ClassUtils.isPresent("kotlinx.coroutines.reactor.MonoKt",
-			TracingInvocationProcessor.class.getClassLoader());
 
 	private final SpanDescriptorResolver descriptors;
 
 	private final LlmSpanTracer tracer;
 
 	private final ReturnValueHandlers returnValueHandlers;
+
+	private final List<InvocationContextBinder> contextBinders;
 
 	/**
 	 * Creates the processor.
@@ -40,9 +37,23 @@ public final class TracingInvocationProcessor implements InvocationProcessor {
 	 */
 	public TracingInvocationProcessor(SpanDescriptorResolver descriptors, LlmSpanTracer tracer,
 			ReturnValueHandlers returnValueHandlers) {
+		this(descriptors, tracer, returnValueHandlers, List.of());
+	}
+
+	/**
+	 * Creates the processor.
+	 * @param descriptors resolves methods to span descriptors
+	 * @param tracer starts spans
+	 * @param returnValueHandlers defer the end of spans for asynchronous results
+	 * @param contextBinders bind the span's context where the calling thread's scope does
+	 * not reach
+	 */
+	public TracingInvocationProcessor(SpanDescriptorResolver descriptors, LlmSpanTracer tracer,
+			ReturnValueHandlers returnValueHandlers, List<InvocationContextBinder> contextBinders) {
 		this.descriptors = descriptors;
 		this.tracer = tracer;
 		this.returnValueHandlers = returnValueHandlers;
+		this.contextBinders = List.copyOf(contextBinders);
 	}
 
 	@Override
@@ -53,8 +64,8 @@ public final class TracingInvocationProcessor implements InvocationProcessor {
 		}
 		Object result;
 		Context context = this.tracer.contextFor(completion);
-		if (coroutinesPresent) {
-			bindSuspending(invocation, context);
+		for (InvocationContextBinder binder : this.contextBinders) {
+			bind(binder, invocation, context);
 		}
 		try (Scope scope = context.makeCurrent()) {
 			result = invocation.proceed();
@@ -66,12 +77,12 @@ public final class TracingInvocationProcessor implements InvocationProcessor {
 		return this.returnValueHandlers.handle(result, completion);
 	}
 
-	private static void bindSuspending(MethodInvocation invocation, Context context) {
+	private static void bind(InvocationContextBinder binder, MethodInvocation invocation, Context context) {
 		try {
-			SuspendingInvocations.bind(invocation, context);
+			binder.bind(invocation, context);
 		}
 		catch (Throwable ex) {
-			dev.llmobs.trace.RecordingFailures.record("the context of a suspend function", ex);
+			dev.llmobs.trace.RecordingFailures.record("binding the span's context to an invocation", ex);
 		}
 	}
 

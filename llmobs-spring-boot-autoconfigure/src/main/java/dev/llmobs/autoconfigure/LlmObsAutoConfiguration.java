@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 
 import dev.llmobs.aop.CompletionStageReturnValueHandler;
+import dev.llmobs.aop.InvocationContextBinder;
 import dev.llmobs.aop.InvocationProcessor;
 import dev.llmobs.aop.ReactorReturnValueHandler;
 import dev.llmobs.aop.ReturnValueHandler;
@@ -246,8 +247,9 @@ public final class LlmObsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	InvocationProcessor llmObsInvocationProcessor(SpanDescriptorResolver descriptors, LlmSpanTracer tracer,
-			ReturnValueHandlers returnValueHandlers) {
-		return new TracingInvocationProcessor(descriptors, tracer, returnValueHandlers);
+			ReturnValueHandlers returnValueHandlers, ObjectProvider<InvocationContextBinder> contextBinders) {
+		return new TracingInvocationProcessor(descriptors, tracer, returnValueHandlers,
+				contextBinders.orderedStream().toList());
 	}
 
 	@Bean

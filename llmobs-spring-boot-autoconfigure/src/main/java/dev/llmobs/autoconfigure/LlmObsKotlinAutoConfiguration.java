@@ -9,11 +9,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 import dev.llmobs.kotlin.FlowReturnValueHandler;
+import dev.llmobs.kotlin.SuspendingContextBinder;
 
 /**
- * Kotlin coroutines support beyond {@code suspend} functions (which the invocation
- * processor handles when Spring AOP adapts them): spans of methods returning a
- * {@link Flow} end when its collection ends. Only when Kotlin coroutines are present.
+ * Kotlin coroutines support: spans of methods returning a {@link Flow} end when its
+ * collection ends, and an annotated {@code suspend} function runs with its span current
+ * after every suspension (when Spring AOP adapts {@code suspend} functions, with
+ * {@code kotlinx-coroutines-reactor} present). Only when Kotlin coroutines are present.
  */
 @AutoConfiguration(before = LlmObsAutoConfiguration.class)
 @ConditionalOnClass(Flow.class)
@@ -24,6 +26,13 @@ public final class LlmObsKotlinAutoConfiguration {
 	@ConditionalOnMissingBean
 	FlowReturnValueHandler llmObsFlowReturnValueHandler() {
 		return new FlowReturnValueHandler();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnClass(name = "kotlinx.coroutines.reactor.MonoKt")
+	SuspendingContextBinder llmObsSuspendingContextBinder() {
+		return new SuspendingContextBinder();
 	}
 
 }
