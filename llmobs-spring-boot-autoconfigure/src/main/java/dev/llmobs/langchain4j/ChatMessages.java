@@ -19,6 +19,7 @@ import dev.langchain4j.model.output.FinishReason;
 
 import dev.llmobs.capture.ContentCapture;
 import dev.llmobs.trace.convention.LlmMessage;
+import dev.llmobs.trace.convention.MessageBudget;
 
 /**
  * Turns LangChain4j's chat messages into convention-neutral {@link LlmMessage}s, as the
@@ -27,10 +28,6 @@ import dev.llmobs.trace.convention.LlmMessage;
  * attribute budget allows, a leading system message and the latest turns are kept.
  */
 final class ChatMessages {
-
-	private static final int ATTRIBUTES_PER_MESSAGE = 2;
-
-	private static final int ATTRIBUTES_PER_TOOL_CALL = 3;
 
 	private final ContentCapture capture;
 
@@ -47,7 +44,8 @@ final class ChatMessages {
 	 * @return the captured messages
 	 */
 	List<LlmMessage> input(List<ChatMessage> messages) {
-		List<ChatMessage> kept = fitToBudget(messages);
+		List<ChatMessage> kept = MessageBudget.fit(messages, this.budget, ChatMessages::cost,
+				(message) -> message instanceof SystemMessage);
 		List<LlmMessage> out = new ArrayList<>(kept.size());
 		for (ChatMessage message : kept) {
 			out.add(captured(message, null));
@@ -143,39 +141,12 @@ final class ChatMessages {
 		}
 	}
 
-	private List<ChatMessage> fitToBudget(List<ChatMessage> messages) {
-		if (messages.isEmpty() || cost(messages) <= this.budget) {
-			return messages;
-		}
-		boolean keepSystem = messages.get(0) instanceof SystemMessage;
-		int used = keepSystem ? cost(messages.get(0)) : 0;
-		int first = messages.size();
-		int lowest = keepSystem ? 1 : 0;
-		while (first > lowest && (first == messages.size() || used + cost(messages.get(first - 1)) <= this.budget)) {
-			used += cost(messages.get(first - 1));
-			first--;
-		}
-		List<ChatMessage> kept = new ArrayList<>();
-		if (keepSystem) {
-			kept.add(messages.get(0));
-		}
-		kept.addAll(messages.subList(first, messages.size()));
-		return kept;
-	}
-
 	private static int cost(ChatMessage message) {
 		if (message instanceof AiMessage ai && ai.hasToolExecutionRequests()) {
-			return ATTRIBUTES_PER_MESSAGE + ATTRIBUTES_PER_TOOL_CALL * ai.toolExecutionRequests().size();
+			return MessageBudget.ATTRIBUTES_PER_MESSAGE
+					+ MessageBudget.ATTRIBUTES_PER_TOOL_CALL * ai.toolExecutionRequests().size();
 		}
-		return ATTRIBUTES_PER_MESSAGE + ((message instanceof ToolExecutionResultMessage) ? 1 : 0);
-	}
-
-	private static int cost(List<ChatMessage> messages) {
-		int total = 0;
-		for (ChatMessage message : messages) {
-			total += cost(message);
-		}
-		return total;
+		return MessageBudget.ATTRIBUTES_PER_MESSAGE + ((message instanceof ToolExecutionResultMessage) ? 1 : 0);
 	}
 
 	private static String text(String value) {

@@ -18,6 +18,7 @@ import org.springframework.ai.chat.prompt.Prompt;
 import dev.llmobs.capture.ContentCapture;
 import dev.llmobs.trace.LlmObsAttributes;
 import dev.llmobs.trace.convention.LlmMessage;
+import dev.llmobs.trace.convention.MessageBudget;
 import dev.llmobs.trace.convention.LlmSpanConvention;
 
 /**
@@ -29,10 +30,6 @@ import dev.llmobs.trace.convention.LlmSpanConvention;
  * budget allows, the oldest non-system ones are left out and counted.
  */
 final class ChatMessageWriter {
-
-	private static final int ATTRIBUTES_PER_MESSAGE = 2;
-
-	private static final int ATTRIBUTES_PER_TOOL_CALL = 3;
 
 	private final ContentCapture capture;
 
@@ -61,7 +58,8 @@ final class ChatMessageWriter {
 		}
 		// Choose what fits first, so the contents left out are never captured.
 		List<LlmMessage> messages = new ArrayList<>();
-		for (RawMessage message : fitToBudget(all)) {
+		for (RawMessage message : MessageBudget.fit(all, this.budget, ChatMessageWriter::cost,
+				(message) -> "system".equals(message.role()))) {
 			messages.add(captured(message));
 		}
 		int dropped = all.size() - messages.size();
@@ -124,41 +122,10 @@ final class ChatMessageWriter {
 		}
 	}
 
-	/**
-	 * The messages that fit the attribute budget: a leading system prompt, then the
-	 * latest turns, in their order; at least the last message.
-	 */
-	private List<RawMessage> fitToBudget(List<RawMessage> messages) {
-		if (messages.isEmpty() || cost(messages) <= this.budget) {
-			return messages;
-		}
-		boolean keepSystem = "system".equals(messages.get(0).role());
-		int used = keepSystem ? cost(messages.get(0)) : 0;
-		int first = messages.size();
-		int lowest = keepSystem ? 1 : 0;
-		while (first > lowest && (first == messages.size() || used + cost(messages.get(first - 1)) <= this.budget)) {
-			used += cost(messages.get(first - 1));
-			first--;
-		}
-		List<RawMessage> kept = new ArrayList<>();
-		if (keepSystem) {
-			kept.add(messages.get(0));
-		}
-		kept.addAll(messages.subList(first, messages.size()));
-		return kept;
-	}
-
 	private static int cost(RawMessage message) {
-		return ATTRIBUTES_PER_MESSAGE + ATTRIBUTES_PER_TOOL_CALL * message.toolCalls().size()
+		return MessageBudget.ATTRIBUTES_PER_MESSAGE
+				+ MessageBudget.ATTRIBUTES_PER_TOOL_CALL * message.toolCalls().size()
 				+ ((message.toolCallId() != null) ? 1 : 0);
-	}
-
-	private static int cost(List<RawMessage> messages) {
-		int total = 0;
-		for (RawMessage message : messages) {
-			total += cost(message);
-		}
-		return total;
 	}
 
 	private static List<AssistantMessage.ToolCall> toolCalls(Message message) {
