@@ -209,16 +209,7 @@ class EvaluatedTracingTests {
 		Bot bot = proxy(new Bot(null), 1, 10, Duration.ofSeconds(5));
 		bot.async("q");
 		SpanData target = span("Bot.async");
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (this.exporter.getFinishedSpanItems().stream().noneMatch((s) -> s.getName().equals("evaluate"))
-				&& System.nanoTime() < deadline) {
-			Thread.onSpinWait();
-		}
-		SpanData evaluator = span("evaluate");
-		assertThat(evaluator.getTraceId()).isEqualTo(target.getTraceId());
-		assertThat(evaluator.getParentSpanId()).isEqualTo(target.getSpanId());
-		assertThat(evaluator.getLinks()).singleElement()
-			.satisfies((link) -> assertThat(link.getSpanContext().getSpanId()).isEqualTo(target.getSpanId()));
+		SpanData evaluator = linkedEvaluatorSpan(target, 10);
 		assertThat(attr(evaluator, "openinference.span.kind")).isEqualTo("EVALUATOR");
 		assertThat(attr(evaluator, "evaluations.0.evaluation.name")).isEqualTo("non-empty");
 		assertThat(attr(evaluator, "gen_ai.evaluation.verdict")).isEqualTo("pass");
@@ -235,16 +226,7 @@ class EvaluatedTracingTests {
 		// the bean evaluator still runs inline, on the span
 		assertThat(attr(target, "evaluations.0.evaluation.name")).isEqualTo("throws");
 		assertThat(attr(target, "evaluations.1.evaluation.name")).isNull();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (this.exporter.getFinishedSpanItems().stream().noneMatch((s) -> s.getName().equals("evaluate"))
-				&& System.nanoTime() < deadline) {
-			Thread.onSpinWait();
-		}
-		SpanData evaluator = span("evaluate");
-		assertThat(evaluator.getTraceId()).isEqualTo(target.getTraceId());
-		assertThat(evaluator.getParentSpanId()).isEqualTo(target.getSpanId());
-		assertThat(evaluator.getLinks()).singleElement()
-			.satisfies((link) -> assertThat(link.getSpanContext().getSpanId()).isEqualTo(target.getSpanId()));
+		SpanData evaluator = linkedEvaluatorSpan(target, 30);
 		assertThat(attr(evaluator, "evaluations.0.evaluation.name")).isEqualTo("non-empty");
 		assertThat(attr(evaluator, "evaluations.1.evaluation.name")).isEqualTo("context-overlap");
 		// the context was taken at return: the retriever's documents ground the answer
@@ -378,6 +360,24 @@ class EvaluatedTracingTests {
 			return Span.current().getSpanContext();
 		}
 
+	}
+
+	/**
+	 * Waits for the EVALUATOR span of an evaluation run after the call, and checks that
+	 * it is a child of, and linked to, the evaluated span.
+	 */
+	private SpanData linkedEvaluatorSpan(SpanData target, int timeoutSeconds) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+		while (this.exporter.getFinishedSpanItems().stream().noneMatch((s) -> s.getName().equals("evaluate"))
+				&& System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+		}
+		SpanData evaluator = span("evaluate");
+		assertThat(evaluator.getTraceId()).isEqualTo(target.getTraceId());
+		assertThat(evaluator.getParentSpanId()).isEqualTo(target.getSpanId());
+		assertThat(evaluator.getLinks()).singleElement()
+			.satisfies((link) -> assertThat(link.getSpanContext().getSpanId()).isEqualTo(target.getSpanId()));
+		return evaluator;
 	}
 
 }
