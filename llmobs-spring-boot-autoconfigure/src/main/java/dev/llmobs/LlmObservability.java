@@ -16,12 +16,12 @@ import dev.llmobs.context.LlmObsScope;
 import dev.llmobs.eval.EvaluationResult;
 import dev.llmobs.eval.EvaluationRunner;
 import dev.llmobs.eval.Verdict;
+import dev.llmobs.failure.RecordingFailures;
 import dev.llmobs.feedback.FeedbackRecorder;
 import dev.llmobs.feedback.FeedbackRejectedException;
 import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmUsage;
 import dev.llmobs.prompt.PromptTemplateInfo;
-import dev.llmobs.trace.RecordingFailures;
 import dev.llmobs.trace.ChainAccumulator;
 
 /**

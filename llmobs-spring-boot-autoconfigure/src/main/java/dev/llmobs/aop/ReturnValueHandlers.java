@@ -2,7 +2,7 @@ package dev.llmobs.aop;
 
 import java.util.List;
 
-import dev.llmobs.trace.RecordingFailures;
+import dev.llmobs.failure.RecordingFailures;
 import dev.llmobs.trace.SpanCompletion;
 
 /**

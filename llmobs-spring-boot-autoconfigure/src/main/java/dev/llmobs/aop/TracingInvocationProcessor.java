@@ -82,7 +82,7 @@ public final class TracingInvocationProcessor implements InvocationProcessor {
 			binder.bind(invocation, context);
 		}
 		catch (Throwable ex) {
-			dev.llmobs.trace.RecordingFailures.record("binding the span's context to an invocation", ex);
+			dev.llmobs.failure.RecordingFailures.record("binding the span's context to an invocation", ex);
 		}
 	}
 
@@ -95,7 +95,7 @@ public final class TracingInvocationProcessor implements InvocationProcessor {
 			return (descriptor != null) ? this.tracer.start(descriptor, invocation.getArguments()) : null;
 		}
 		catch (Throwable ex) {
-			dev.llmobs.trace.RecordingFailures.record("the start of a span", ex);
+			dev.llmobs.failure.RecordingFailures.record("the start of a span", ex);
 			return null;
 		}
 	}

@@ -6,7 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 
 import dev.llmobs.capture.CaptureListener;
 import dev.llmobs.capture.RedactionKind;
-import dev.llmobs.trace.RecordingFailures;
+import dev.llmobs.failure.RecordingFailures;
 import dev.llmobs.web.RejectedIdListener;
 
 /**

@@ -33,6 +33,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import dev.llmobs.failure.RecordingFailures;
 import dev.llmobs.mcp.McpDurations;
 import dev.llmobs.mcp.McpEndpoint;
 import dev.llmobs.mcp.McpHttpRequestTracing;
@@ -41,7 +42,6 @@ import dev.llmobs.mcp.McpTracing;
 import dev.llmobs.mcp.TracingMcpClientTransport;
 import dev.llmobs.mcp.TracingMcpToolSpecifications;
 import dev.llmobs.trace.LlmSpanTracer;
-import dev.llmobs.trace.RecordingFailures;
 import dev.llmobs.web.IdValidator;
 
 /**

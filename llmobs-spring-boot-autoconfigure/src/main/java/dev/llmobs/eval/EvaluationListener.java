@@ -2,7 +2,7 @@ package dev.llmobs.eval;
 
 import java.util.List;
 
-import dev.llmobs.trace.RecordingFailures;
+import dev.llmobs.failure.RecordingFailures;
 
 /**
  * Told about evaluation outcomes, for metrics. Must be cheap and never throw.

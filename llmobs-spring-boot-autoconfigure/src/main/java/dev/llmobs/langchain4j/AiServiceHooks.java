@@ -29,8 +29,8 @@ import io.opentelemetry.context.Scope;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.llmobs.failure.RecordingFailures;
 import dev.llmobs.trace.LlmSpanKind;
-import dev.llmobs.trace.RecordingFailures;
 import dev.llmobs.trace.SpanCompletion;
 import dev.llmobs.trace.SpanIdentity;
 import dev.llmobs.trace.convention.LlmSpanConvention;

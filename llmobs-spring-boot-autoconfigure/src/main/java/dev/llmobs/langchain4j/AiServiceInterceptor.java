@@ -17,8 +17,8 @@ import io.opentelemetry.context.Scope;
 import dev.llmobs.context.ContextScopes;
 import dev.llmobs.context.LlmObsContext;
 import dev.llmobs.context.LlmObsScope;
+import dev.llmobs.failure.RecordingFailures;
 import dev.llmobs.trace.LlmSpanKind;
-import dev.llmobs.trace.RecordingFailures;
 import dev.llmobs.trace.SpanCompletion;
 import dev.llmobs.trace.SpanIdentity;
 

@@ -15,7 +15,7 @@ import org.aopalliance.aop.Advice;
 import org.springframework.aop.framework.Advised;
 import org.springframework.aop.framework.ProxyFactory;
 
-import dev.llmobs.trace.RecordingFailures;
+import dev.llmobs.failure.RecordingFailures;
 
 /**
  * Instruments LangChain4j objects (the application's beans): chat and streaming chat

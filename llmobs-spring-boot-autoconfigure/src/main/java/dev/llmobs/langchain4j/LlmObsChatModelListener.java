@@ -15,13 +15,13 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 
 import dev.llmobs.context.LlmObsContext;
+import dev.llmobs.failure.RecordingFailures;
 import dev.llmobs.llm.LlmUsage;
 import dev.llmobs.llm.NestedModelCalls;
 import dev.llmobs.prompt.PromptTemplateInfo;
 import dev.llmobs.trace.ChainAccumulator;
 import dev.llmobs.trace.LlmObsAttributes;
 import dev.llmobs.trace.LlmSpanKind;
-import dev.llmobs.trace.RecordingFailures;
 import dev.llmobs.trace.SpanCompletion;
 import dev.llmobs.trace.SpanIdentity;
 import dev.llmobs.trace.convention.LlmMessage;

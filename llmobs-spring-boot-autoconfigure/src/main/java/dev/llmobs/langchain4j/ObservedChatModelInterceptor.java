@@ -21,7 +21,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 
-import dev.llmobs.trace.RecordingFailures;
+import dev.llmobs.failure.RecordingFailures;
 
 /**
  * Runs the {@link LlmObsChatModelListener} around the calls of a {@link ChatModel} or

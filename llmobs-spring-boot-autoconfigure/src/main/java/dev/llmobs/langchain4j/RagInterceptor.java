@@ -17,8 +17,8 @@ import io.opentelemetry.context.Scope;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 
+import dev.llmobs.failure.RecordingFailures;
 import dev.llmobs.trace.LlmSpanKind;
-import dev.llmobs.trace.RecordingFailures;
 import dev.llmobs.trace.SpanCompletion;
 import dev.llmobs.trace.SpanIdentity;
 import dev.llmobs.trace.document.RetrievedDocument;

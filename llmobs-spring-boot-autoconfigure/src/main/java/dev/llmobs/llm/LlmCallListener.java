@@ -2,7 +2,7 @@ package dev.llmobs.llm;
 
 import java.util.List;
 
-import dev.llmobs.trace.RecordingFailures;
+import dev.llmobs.failure.RecordingFailures;
 
 /**
  * Told about every recorded model call, for metrics. Must be cheap and never throw.

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 
-import dev.llmobs.trace.RecordingFailures;
+import dev.llmobs.failure.RecordingFailures;
 
 /**
  * One MCP operation in flight, on the client or the server: its span, the context to make

@@ -8,7 +8,7 @@ import io.modelcontextprotocol.common.McpTransportContext;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
-import dev.llmobs.trace.RecordingFailures;
+import dev.llmobs.failure.RecordingFailures;
 
 /**
  * The HTTP side of a traced MCP request sent over the JDK {@code HttpClient} transports:

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 
 import dev.llmobs.context.OpenTelemetryContextThreadLocalAccessor;
-import dev.llmobs.trace.RecordingFailures;
+import dev.llmobs.failure.RecordingFailures;
 
 /**
  * An MCP client transport that traces every request it carries: a client span per request

@@ -2,7 +2,7 @@ package dev.llmobs.sampling;
 
 import java.util.List;
 
-import dev.llmobs.trace.RecordingFailures;
+import dev.llmobs.failure.RecordingFailures;
 
 /**
  * Told about each tail-sampling decision, for metrics. Must be cheap and never throw.

@@ -18,7 +18,7 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.llmobs.trace.RecordingFailures;
+import dev.llmobs.failure.RecordingFailures;
 
 /**
  * In-process tail sampling in front of an exporter. The spans of each trace are held

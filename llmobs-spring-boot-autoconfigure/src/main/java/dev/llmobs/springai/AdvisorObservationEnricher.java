@@ -9,10 +9,10 @@ import io.opentelemetry.api.trace.Span;
 
 import org.springframework.ai.chat.client.advisor.observation.AdvisorObservationContext;
 
+import dev.llmobs.failure.RecordingFailures;
 import dev.llmobs.trace.LlmSpanKind;
 import dev.llmobs.trace.LlmSpanTracer;
 import dev.llmobs.trace.LlmSpanWriter;
-import dev.llmobs.trace.RecordingFailures;
 import dev.llmobs.trace.SpanIdentity;
 
 /**

@@ -25,11 +25,11 @@ import org.springframework.ai.model.tool.ToolCallingChatOptions;
 
 import dev.llmobs.capture.CapturedContent;
 import dev.llmobs.context.LlmObsContext;
+import dev.llmobs.failure.RecordingFailures;
 import dev.llmobs.trace.LlmObsAttributes;
 import dev.llmobs.trace.LlmSpanKind;
 import dev.llmobs.trace.LlmSpanTracer;
 import dev.llmobs.trace.LlmSpanWriter;
-import dev.llmobs.trace.RecordingFailures;
 import dev.llmobs.trace.SpanIdentity;
 import dev.llmobs.trace.convention.LlmSpanConvention;
 

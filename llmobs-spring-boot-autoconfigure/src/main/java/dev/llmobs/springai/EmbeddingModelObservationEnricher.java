@@ -14,11 +14,11 @@ import org.springframework.ai.embedding.EmbeddingResponseMetadata;
 import org.springframework.ai.embedding.observation.EmbeddingModelObservationContext;
 
 import dev.llmobs.capture.ContentCapture;
+import dev.llmobs.failure.RecordingFailures;
 import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmUsage;
 import dev.llmobs.trace.LlmSpanKind;
 import dev.llmobs.trace.LlmSpanWriter;
-import dev.llmobs.trace.RecordingFailures;
 import dev.llmobs.trace.convention.LlmSpanConvention;
 
 /**

@@ -10,7 +10,7 @@ import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.ai.tool.execution.ToolExecutionException;
 import org.springframework.ai.tool.observation.ToolCallingObservationContext;
 
-import dev.llmobs.trace.RecordingFailures;
+import dev.llmobs.failure.RecordingFailures;
 
 /**
  * Advises a {@code ToolExecutionExceptionProcessor}: when Spring AI hands it a tool's

@@ -8,8 +8,8 @@ import org.springframework.ai.vectorstore.SearchRequest;
 import org.springframework.ai.vectorstore.observation.VectorStoreObservationContext;
 
 import dev.llmobs.capture.CapturedContent;
+import dev.llmobs.failure.RecordingFailures;
 import dev.llmobs.trace.LlmSpanKind;
-import dev.llmobs.trace.RecordingFailures;
 import dev.llmobs.trace.LlmSpanWriter;
 
 /**

@@ -8,6 +8,7 @@ import io.opentelemetry.api.trace.StatusCode;
 
 import dev.llmobs.capture.CapturedContent;
 import dev.llmobs.capture.ContentCapture;
+import dev.llmobs.failure.RecordingFailures;
 import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmUsage;
 import dev.llmobs.llm.NestedModelCalls;

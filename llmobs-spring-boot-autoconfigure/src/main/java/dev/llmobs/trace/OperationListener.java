@@ -2,6 +2,8 @@ package dev.llmobs.trace;
 
 import java.util.List;
 
+import dev.llmobs.failure.RecordingFailures;
+
 /**
  * Told when an annotated operation ends, for metrics. Must be cheap and never throw.
  */

@@ -10,6 +10,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 
 import dev.llmobs.capture.CapturedContent;
+import dev.llmobs.failure.RecordingFailures;
 import dev.llmobs.llm.NestedModelCalls;
 import dev.llmobs.prompt.PromptTemplateInfo;
 

@@ -22,7 +22,7 @@ import dev.llmobs.context.LlmObsContext;
 import dev.llmobs.context.LlmObsContextThreadLocalAccessor;
 import dev.llmobs.context.LlmObsScope;
 import dev.llmobs.context.OpenTelemetryContextThreadLocalAccessor;
-import dev.llmobs.trace.RecordingFailures;
+import dev.llmobs.failure.RecordingFailures;
 
 /**
  * The WebFlux counterpart of {@link LlmObsWebFilter}: takes the session and user of each

@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import dev.llmobs.context.ContextScopes;
 import dev.llmobs.context.LlmObsContext;
 import dev.llmobs.context.LlmObsScope;
-import dev.llmobs.trace.RecordingFailures;
+import dev.llmobs.failure.RecordingFailures;
 
 /**
  * Takes the session and user of each request, validates them, stamps them on the HTTP

@@ -6,7 +6,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.llmobs.context.LlmObsContext;
-import dev.llmobs.trace.RecordingFailures;
+import dev.llmobs.failure.RecordingFailures;
 
 /**
  * What the servlet and the WebFlux filters share: turning a request's raw session and

@@ -9,7 +9,7 @@ import dev.llmobs.eval.EvaluationEvent;
 import dev.llmobs.eval.EvaluationListener;
 import dev.llmobs.eval.EvaluationResult;
 import dev.llmobs.eval.Verdict;
-import dev.llmobs.trace.RecordingFailures;
+import dev.llmobs.failure.RecordingFailures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

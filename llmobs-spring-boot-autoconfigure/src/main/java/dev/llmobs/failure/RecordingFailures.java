@@ -1,4 +1,4 @@
-package dev.llmobs.trace;
+package dev.llmobs.failure;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
