@@ -11,6 +11,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 
+import dev.llmobs.context.ChainAccumulator;
 import dev.llmobs.context.ContextScopes;
 import dev.llmobs.context.LlmObsScope;
 import dev.llmobs.eval.EvaluationResult;
@@ -22,7 +23,6 @@ import dev.llmobs.feedback.FeedbackRejectedException;
 import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmUsage;
 import dev.llmobs.prompt.PromptTemplateInfo;
-import dev.llmobs.trace.ChainAccumulator;
 
 /**
  * The programmatic API as a bean: the operations of {@link LlmObs}, bound to one

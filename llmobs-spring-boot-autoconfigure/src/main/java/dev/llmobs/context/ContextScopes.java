@@ -8,9 +8,6 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import org.slf4j.MDC;
 
-import dev.llmobs.llm.NestedModelCalls;
-import dev.llmobs.trace.ChainAccumulator;
-
 /**
  * Opens {@link LlmObsScope}s: derives a new {@link LlmObsContext} from the current one,
  * makes it current in the OpenTelemetry context, and mirrors session and user into the

@@ -11,8 +11,6 @@ import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 
-import dev.llmobs.trace.LlmObsAttributes;
-
 /**
  * Stamps the session, user, metadata and tags in effect on every span as it starts: ours,
  * Boot's HTTP client and server spans, Spring AI's, any library's. Boot adds every
@@ -20,12 +18,12 @@ import dev.llmobs.trace.LlmObsAttributes;
  */
 public final class ContextStampingSpanProcessor implements SpanProcessor {
 
-	private static final List<AttributeKey<?>> INHERITED = List.of(LlmObsAttributes.SESSION_ID,
-			LlmObsAttributes.GEN_AI_CONVERSATION_ID, LlmObsAttributes.USER_ID, LlmObsAttributes.METADATA,
-			LlmObsAttributes.TAG_TAGS, LlmObsAttributes.LLMOBS_EVALUATION_JUDGE);
+	private static final List<AttributeKey<?>> INHERITED = List.of(ContextAttributes.SESSION_ID,
+			ContextAttributes.GEN_AI_CONVERSATION_ID, ContextAttributes.USER_ID, ContextAttributes.METADATA,
+			ContextAttributes.TAG_TAGS, ContextAttributes.LLMOBS_EVALUATION_JUDGE);
 
-	private static final List<AttributeKey<?>> SESSION = List.of(LlmObsAttributes.SESSION_ID,
-			LlmObsAttributes.GEN_AI_CONVERSATION_ID);
+	private static final List<AttributeKey<?>> SESSION = List.of(ContextAttributes.SESSION_ID,
+			ContextAttributes.GEN_AI_CONVERSATION_ID);
 
 	private final UnaryOperator<String> metadataRedaction;
 

@@ -16,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.llmobs.json.LlmObsJson;
 import dev.llmobs.prompt.PromptTemplateInfo;
-import dev.llmobs.trace.LlmObsAttributes;
 
 /**
  * The session, user, metadata and tags in effect, kept immutable in the OpenTelemetry
@@ -236,10 +235,10 @@ public final class LlmObsContext {
 		if (cached != null && cached.redaction() == metadataRedaction) {
 			return cached.attributes();
 		}
-		String json = plain.get(LlmObsAttributes.METADATA);
+		String json = plain.get(ContextAttributes.METADATA);
 		String redacted = (json != null) ? metadataRedaction.apply(json) : null;
 		Attributes result = (redacted == null || redacted.equals(json)) ? plain
-				: plain.toBuilder().put(LlmObsAttributes.METADATA, redacted).build();
+				: plain.toBuilder().put(ContextAttributes.METADATA, redacted).build();
 		this.redactedAttributes = new RedactedAttributes(metadataRedaction, result);
 		return result;
 	}
@@ -250,25 +249,25 @@ public final class LlmObsContext {
 	private Attributes computeAttributes() {
 		AttributesBuilder builder = Attributes.builder();
 		if (this.sessionId != null) {
-			builder.put(LlmObsAttributes.SESSION_ID, this.sessionId);
-			builder.put(LlmObsAttributes.GEN_AI_CONVERSATION_ID, this.sessionId);
+			builder.put(ContextAttributes.SESSION_ID, this.sessionId);
+			builder.put(ContextAttributes.GEN_AI_CONVERSATION_ID, this.sessionId);
 		}
 		if (this.userId != null) {
-			builder.put(LlmObsAttributes.USER_ID, this.userId);
+			builder.put(ContextAttributes.USER_ID, this.userId);
 		}
 		if (!this.metadata.isEmpty()) {
 			try {
-				builder.put(LlmObsAttributes.METADATA, json.writeValueAsString(this.metadata));
+				builder.put(ContextAttributes.METADATA, json.writeValueAsString(this.metadata));
 			}
 			catch (RuntimeException ex) {
-				builder.put(LlmObsAttributes.METADATA, "{\"error\":\"unserializable metadata\"}");
+				builder.put(ContextAttributes.METADATA, "{\"error\":\"unserializable metadata\"}");
 			}
 		}
 		if (!this.tags.isEmpty()) {
-			builder.put(LlmObsAttributes.TAG_TAGS, this.tags);
+			builder.put(ContextAttributes.TAG_TAGS, this.tags);
 		}
 		if (this.judge) {
-			builder.put(LlmObsAttributes.LLMOBS_EVALUATION_JUDGE, true);
+			builder.put(ContextAttributes.LLMOBS_EVALUATION_JUDGE, true);
 		}
 		return builder.build();
 	}

@@ -20,12 +20,12 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.llmobs.json.LlmObsJson;
+import dev.llmobs.context.ChainAccumulator;
 import dev.llmobs.context.LlmObsContext;
+import dev.llmobs.json.LlmObsJson;
 import dev.llmobs.trace.CompletionHook;
 import dev.llmobs.trace.EvaluationSpec;
 import dev.llmobs.trace.SpanDescriptor;
-import dev.llmobs.trace.ChainAccumulator;
 
 /**
  * Runs the evaluators {@code @Evaluated} names: inline, before the span ends, or on a

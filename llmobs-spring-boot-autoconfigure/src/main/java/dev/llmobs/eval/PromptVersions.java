@@ -2,9 +2,9 @@ package dev.llmobs.eval;
 
 import io.opentelemetry.context.Context;
 
+import dev.llmobs.context.ChainAccumulator;
 import dev.llmobs.context.LlmObsContext;
 import dev.llmobs.prompt.PromptTemplateInfo;
-import dev.llmobs.trace.ChainAccumulator;
 
 /**
  * Which prompt version an evaluation belongs to: that of the latest model call under the

@@ -14,12 +14,12 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 
+import dev.llmobs.context.ChainAccumulator;
 import dev.llmobs.context.LlmObsContext;
+import dev.llmobs.context.NestedModelCalls;
 import dev.llmobs.failure.RecordingFailures;
 import dev.llmobs.llm.LlmUsage;
-import dev.llmobs.llm.NestedModelCalls;
 import dev.llmobs.prompt.PromptTemplateInfo;
-import dev.llmobs.trace.ChainAccumulator;
 import dev.llmobs.trace.LlmObsAttributes;
 import dev.llmobs.trace.LlmSpanKind;
 import dev.llmobs.trace.SpanCompletion;

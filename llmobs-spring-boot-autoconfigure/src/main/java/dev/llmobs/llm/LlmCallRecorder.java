@@ -8,10 +8,10 @@ import io.opentelemetry.api.trace.Span;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.llmobs.context.ChainAccumulator;
 import dev.llmobs.context.LlmObsContext;
 import dev.llmobs.prompt.PromptTemplateInfo;
 import dev.llmobs.trace.LlmObsAttributes;
-import dev.llmobs.trace.ChainAccumulator;
 import dev.llmobs.trace.convention.LlmSpanConvention;
 import dev.llmobs.trace.convention.LlmSpanConventions;
 

@@ -4,9 +4,9 @@ import io.micrometer.observation.Observation;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 
+import dev.llmobs.context.ChainAccumulator;
 import dev.llmobs.context.LlmObsContext;
 import dev.llmobs.prompt.PromptTemplateInfo;
-import dev.llmobs.trace.ChainAccumulator;
 
 /**
  * What an enricher learns when a Spring AI observation starts, on the caller's thread,

@@ -2,6 +2,8 @@ package dev.llmobs.trace;
 
 import io.opentelemetry.api.trace.Span;
 
+import dev.llmobs.context.ChainAccumulator;
+
 /**
  * Runs when a span with an {@link EvaluationSpec} completes successfully, before the span
  * ends.

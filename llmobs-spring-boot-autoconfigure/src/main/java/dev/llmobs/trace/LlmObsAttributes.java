@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.opentelemetry.api.common.AttributeKey;
 
+import dev.llmobs.context.ContextAttributes;
+
 /**
  * Every attribute key this library writes, for both conventions.
  */
@@ -65,14 +67,13 @@ public final class LlmObsAttributes {
 	public static final AttributeKey<String> LLMOBS_SAMPLING_REASON = AttributeKey.stringKey("llmobs.sampling.reason");
 
 	/** The summed cost in USD of the model calls under a chain root. */
-	public static final AttributeKey<Double> LLMOBS_TRACE_COST = AttributeKey.doubleKey("llmobs.trace.cost");
+	public static final AttributeKey<Double> LLMOBS_TRACE_COST = ContextAttributes.LLMOBS_TRACE_COST;
 
 	/**
 	 * Set on the spans of an LLM judge's own calls; their tokens and cost are not the
 	 * app's.
 	 */
-	public static final AttributeKey<Boolean> LLMOBS_EVALUATION_JUDGE = AttributeKey
-		.booleanKey("llmobs.evaluation.judge");
+	public static final AttributeKey<Boolean> LLMOBS_EVALUATION_JUDGE = ContextAttributes.LLMOBS_EVALUATION_JUDGE;
 
 	/** OpenTelemetry's error type, the exception class name. */
 	public static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
@@ -95,16 +96,16 @@ public final class LlmObsAttributes {
 	public static final AttributeKey<String> OUTPUT_MIME_TYPE = AttributeKey.stringKey("output.mime_type");
 
 	/** {@code session.id}. */
-	public static final AttributeKey<String> SESSION_ID = AttributeKey.stringKey("session.id");
+	public static final AttributeKey<String> SESSION_ID = ContextAttributes.SESSION_ID;
 
 	/** {@code user.id}. */
-	public static final AttributeKey<String> USER_ID = AttributeKey.stringKey("user.id");
+	public static final AttributeKey<String> USER_ID = ContextAttributes.USER_ID;
 
 	/** {@code metadata}, a JSON object. */
-	public static final AttributeKey<String> METADATA = AttributeKey.stringKey("metadata");
+	public static final AttributeKey<String> METADATA = ContextAttributes.METADATA;
 
 	/** {@code tag.tags}. */
-	public static final AttributeKey<List<String>> TAG_TAGS = AttributeKey.stringArrayKey("tag.tags");
+	public static final AttributeKey<List<String>> TAG_TAGS = ContextAttributes.TAG_TAGS;
 
 	/** {@code llm.model_name}. */
 	public static final AttributeKey<String> LLM_MODEL_NAME = AttributeKey.stringKey("llm.model_name");
@@ -185,7 +186,7 @@ public final class LlmObsAttributes {
 	public static final AttributeKey<Double> GEN_AI_USAGE_COST = AttributeKey.doubleKey("gen_ai.usage.cost");
 
 	/** {@code gen_ai.conversation.id}, the session id. */
-	public static final AttributeKey<String> GEN_AI_CONVERSATION_ID = AttributeKey.stringKey("gen_ai.conversation.id");
+	public static final AttributeKey<String> GEN_AI_CONVERSATION_ID = ContextAttributes.GEN_AI_CONVERSATION_ID;
 
 	/** {@code gen_ai.workflow.name}. */
 	public static final AttributeKey<String> GEN_AI_WORKFLOW_NAME = AttributeKey.stringKey("gen_ai.workflow.name");

@@ -6,9 +6,10 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 
+import dev.llmobs.context.ChainAccumulator;
 import dev.llmobs.context.ContextScopes;
 import dev.llmobs.context.LlmObsContext;
-import dev.llmobs.llm.NestedModelCalls;
+import dev.llmobs.context.NestedModelCalls;
 import dev.llmobs.prompt.PromptTemplateInfo;
 import dev.llmobs.trace.convention.LlmSpanConvention;
 import dev.llmobs.trace.convention.LlmSpanConventions;

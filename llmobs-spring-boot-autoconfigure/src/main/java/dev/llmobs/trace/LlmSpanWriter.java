@@ -8,10 +8,11 @@ import io.opentelemetry.api.trace.StatusCode;
 
 import dev.llmobs.capture.CapturedContent;
 import dev.llmobs.capture.ContentCapture;
+import dev.llmobs.context.ChainAccumulator;
+import dev.llmobs.context.NestedModelCalls;
 import dev.llmobs.failure.RecordingFailures;
 import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmUsage;
-import dev.llmobs.llm.NestedModelCalls;
 import dev.llmobs.prompt.PromptTemplateInfo;
 import dev.llmobs.trace.convention.LlmSpanConvention;
 import dev.llmobs.trace.convention.LlmSpanConventions;

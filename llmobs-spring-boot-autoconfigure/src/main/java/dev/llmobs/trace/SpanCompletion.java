@@ -10,8 +10,9 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 
 import dev.llmobs.capture.CapturedContent;
+import dev.llmobs.context.ChainAccumulator;
+import dev.llmobs.context.NestedModelCalls;
 import dev.llmobs.failure.RecordingFailures;
-import dev.llmobs.llm.NestedModelCalls;
 import dev.llmobs.prompt.PromptTemplateInfo;
 
 /**

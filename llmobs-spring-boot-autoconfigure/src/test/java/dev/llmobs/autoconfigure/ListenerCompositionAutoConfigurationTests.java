@@ -22,6 +22,7 @@ import org.springframework.core.annotation.Order;
 
 import dev.llmobs.actuate.LlmObsMeters;
 import dev.llmobs.annotation.LlmTask;
+import dev.llmobs.context.ChainAccumulator;
 import dev.llmobs.eval.EvaluationEvent;
 import dev.llmobs.eval.EvaluationListener;
 import dev.llmobs.eval.EvaluationResult;
@@ -32,7 +33,6 @@ import dev.llmobs.llm.LlmCallListener;
 import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmUsage;
 import dev.llmobs.trace.OperationListener;
-import dev.llmobs.trace.ChainAccumulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.llmobs.trace;
+package dev.llmobs.context;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,7 +28,12 @@ public final class ChainAccumulator {
 
 	private final List<String> documents = new CopyOnWriteArrayList<>();
 
-	ChainAccumulator(Span root) {
+	/**
+	 * Creates the accumulator of a chain root; the tracer makes one per trace, for its
+	 * outermost chain span.
+	 * @param root the chain root span that carries the total
+	 */
+	public ChainAccumulator(Span root) {
 		this.root = root;
 	}
 
@@ -56,7 +61,7 @@ public final class ChainAccumulator {
 	 */
 	public void add(double cost) {
 		this.total.add(cost);
-		this.root.setAttribute(LlmObsAttributes.LLMOBS_TRACE_COST, this.total.sum());
+		this.root.setAttribute(ContextAttributes.LLMOBS_TRACE_COST, this.total.sum());
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package dev.llmobs.llm;
+package dev.llmobs.context;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
