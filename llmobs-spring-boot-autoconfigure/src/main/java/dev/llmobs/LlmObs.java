@@ -12,7 +12,7 @@ import dev.llmobs.eval.EvaluationRunner;
 import dev.llmobs.eval.Verdict;
 import dev.llmobs.feedback.FeedbackRecorder;
 import dev.llmobs.feedback.FeedbackRejectedException;
-import dev.llmobs.llm.LlmCallRecorder;
+import dev.llmobs.trace.LlmCallRecorder;
 
 /**
  * The programmatic API, usable without injection. Scopes set the session, user, metadata

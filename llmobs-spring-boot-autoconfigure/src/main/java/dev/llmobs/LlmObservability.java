@@ -20,9 +20,9 @@ import dev.llmobs.eval.Verdict;
 import dev.llmobs.failure.RecordingFailures;
 import dev.llmobs.feedback.FeedbackRecorder;
 import dev.llmobs.feedback.FeedbackRejectedException;
-import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmUsage;
 import dev.llmobs.prompt.PromptTemplateInfo;
+import dev.llmobs.trace.LlmCallRecorder;
 
 /**
  * The programmatic API as a bean: the operations of {@link LlmObs}, bound to one

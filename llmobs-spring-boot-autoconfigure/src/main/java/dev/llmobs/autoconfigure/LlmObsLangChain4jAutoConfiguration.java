@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 import dev.llmobs.langchain4j.LangChain4jInstrumentation;
 import dev.llmobs.langchain4j.LangChain4jSpans;
 import dev.llmobs.langchain4j.LlmObsChatModelListener;
-import dev.llmobs.llm.LlmCallRecorder;
+import dev.llmobs.trace.LlmCallRecorder;
 import dev.llmobs.trace.LlmSpanTracer;
 
 /**

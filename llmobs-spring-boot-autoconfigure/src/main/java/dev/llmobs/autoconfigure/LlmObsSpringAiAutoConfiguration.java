@@ -23,19 +23,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import dev.llmobs.actuate.LlmObsMeters;
-import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.springai.AdvisorObservationEnricher;
 import dev.llmobs.springai.ChatClientAgentName;
 import dev.llmobs.springai.ChatClientObservationEnricher;
-import dev.llmobs.springai.SpringAiDocumentMapper;
-import dev.llmobs.springai.SpringAiUsageExtractor;
 import dev.llmobs.springai.ChatModelObservationEnricher;
 import dev.llmobs.springai.EmbeddingModelObservationEnricher;
 import dev.llmobs.springai.FirstChunkAdvisor;
+import dev.llmobs.springai.SpringAiDocumentMapper;
 import dev.llmobs.springai.SpringAiTokenMeterFilter;
+import dev.llmobs.springai.SpringAiUsageExtractor;
 import dev.llmobs.springai.ToolCallObservationEnricher;
 import dev.llmobs.springai.ToolExecutionMeter;
 import dev.llmobs.springai.VectorStoreObservationEnricher;
+import dev.llmobs.trace.LlmCallRecorder;
 import dev.llmobs.trace.LlmSpanTracer;
 
 /**

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.opentelemetry.context.Context;
 
-import dev.llmobs.llm.LlmCallRecorder;
+import dev.llmobs.trace.LlmCallRecorder;
 import dev.llmobs.trace.LlmSpanKind;
 import dev.llmobs.trace.LlmSpanTracer;
 import dev.llmobs.trace.LlmSpanWriter;

@@ -14,8 +14,8 @@ import org.springframework.ai.chat.prompt.Prompt;
 
 import dev.llmobs.context.NestedModelCalls;
 import dev.llmobs.failure.RecordingFailures;
-import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmUsage;
+import dev.llmobs.trace.LlmCallRecorder;
 import dev.llmobs.trace.LlmSpanKind;
 import dev.llmobs.trace.LlmSpanWriter;
 import dev.llmobs.trace.convention.LlmSpanConvention;

@@ -15,8 +15,8 @@ import org.springframework.ai.embedding.observation.EmbeddingModelObservationCon
 
 import dev.llmobs.capture.ContentCapture;
 import dev.llmobs.failure.RecordingFailures;
-import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmUsage;
+import dev.llmobs.trace.LlmCallRecorder;
 import dev.llmobs.trace.LlmSpanKind;
 import dev.llmobs.trace.LlmSpanWriter;
 import dev.llmobs.trace.convention.LlmSpanConvention;

@@ -11,7 +11,6 @@ import dev.llmobs.capture.ContentCapture;
 import dev.llmobs.context.ChainAccumulator;
 import dev.llmobs.context.NestedModelCalls;
 import dev.llmobs.failure.RecordingFailures;
-import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmUsage;
 import dev.llmobs.prompt.PromptTemplateInfo;
 import dev.llmobs.trace.convention.LlmSpanConvention;

@@ -7,11 +7,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import org.junit.jupiter.api.Test;
 
-import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmUsage;
 import dev.llmobs.llm.ModelPrice;
 import dev.llmobs.llm.PricingTable;
 import dev.llmobs.llm.UsageExtractors;
+import dev.llmobs.trace.LlmCallRecorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

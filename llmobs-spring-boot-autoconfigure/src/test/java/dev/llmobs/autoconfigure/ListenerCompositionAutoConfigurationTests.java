@@ -30,8 +30,8 @@ import dev.llmobs.eval.EvaluationRunner;
 import dev.llmobs.eval.Verdict;
 import dev.llmobs.llm.LlmCallEvent;
 import dev.llmobs.llm.LlmCallListener;
-import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmUsage;
+import dev.llmobs.trace.LlmCallRecorder;
 import dev.llmobs.trace.OperationListener;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -21,7 +21,6 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.aop.framework.ProxyFactory;
 
-import dev.llmobs.springai.SpringAiUsageExtractor;
 import dev.llmobs.LlmObs;
 import dev.llmobs.annotation.LlmCall;
 import dev.llmobs.annotation.LlmChain;
@@ -33,11 +32,13 @@ import dev.llmobs.aop.TracingInvocationProcessor;
 import dev.llmobs.capture.CaptureListener;
 import dev.llmobs.capture.CaptureOptions;
 import dev.llmobs.capture.ContentCapture;
+import dev.llmobs.springai.SpringAiUsageExtractor;
 import dev.llmobs.trace.Convention;
-import dev.llmobs.trace.convention.LlmSpanConventions;
+import dev.llmobs.trace.LlmCallRecorder;
 import dev.llmobs.trace.LlmSpanTracer;
 import dev.llmobs.trace.LlmSpanWriter;
 import dev.llmobs.trace.OperationListener;
+import dev.llmobs.trace.convention.LlmSpanConventions;
 import dev.llmobs.trace.document.DocumentExtractor;
 
 import static org.assertj.core.api.Assertions.assertThat;

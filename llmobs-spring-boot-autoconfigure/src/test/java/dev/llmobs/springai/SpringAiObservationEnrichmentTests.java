@@ -58,15 +58,15 @@ import dev.llmobs.capture.ContentCapture;
 import dev.llmobs.capture.RedactionKind;
 import dev.llmobs.capture.Redactor;
 import dev.llmobs.llm.LlmCallListener;
-import dev.llmobs.llm.LlmCallRecorder;
 import dev.llmobs.llm.LlmCost;
 import dev.llmobs.llm.LlmUsage;
 import dev.llmobs.llm.ModelPrice;
 import dev.llmobs.llm.PricingTable;
 import dev.llmobs.llm.UsageExtractors;
 import dev.llmobs.trace.Convention;
-import dev.llmobs.trace.convention.LlmSpanConventions;
+import dev.llmobs.trace.LlmCallRecorder;
 import dev.llmobs.trace.LlmSpanWriter;
+import dev.llmobs.trace.convention.LlmSpanConventions;
 import dev.llmobs.trace.document.DocumentExtractor;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.llmobs.llm;
+package dev.llmobs.trace;
 
 import java.util.List;
 import java.util.Locale;
@@ -10,8 +10,14 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.llmobs.context.ChainAccumulator;
 import dev.llmobs.context.LlmObsContext;
+import dev.llmobs.llm.LlmCallEvent;
+import dev.llmobs.llm.LlmCallListener;
+import dev.llmobs.llm.LlmCost;
+import dev.llmobs.llm.LlmUsage;
+import dev.llmobs.llm.ModelPrice;
+import dev.llmobs.llm.PricingTable;
+import dev.llmobs.llm.UsageExtractors;
 import dev.llmobs.prompt.PromptTemplateInfo;
-import dev.llmobs.trace.LlmObsAttributes;
 import dev.llmobs.trace.convention.LlmSpanConvention;
 import dev.llmobs.trace.convention.LlmSpanConventions;
 
