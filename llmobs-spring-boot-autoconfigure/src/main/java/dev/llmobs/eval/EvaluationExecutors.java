@@ -1,16 +1,14 @@
 package dev.llmobs.eval;
 
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The executors asynchronous evaluations run on: daemon threads, a bounded queue that
- * rejects (never blocks) when full.
+ * rejects (never blocks) when full and that submitting threads never have to wake while
+ * the application is busy ({@link EvaluationQueue}).
  */
 public final class EvaluationExecutors {
 
@@ -24,11 +22,7 @@ public final class EvaluationExecutors {
 	 * @return the executor
 	 */
 	public static ExecutorService queue(int threads, int capacity) {
-		ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-				new ArrayBlockingQueue<>(Math.max(1, capacity)), daemons("llmobs-eval-"),
-				new ThreadPoolExecutor.AbortPolicy());
-		executor.allowCoreThreadTimeOut(true);
-		return executor;
+		return new EvaluationQueue(threads, capacity, "llmobs-eval-");
 	}
 
 	/**
