@@ -18,6 +18,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.llmobs.capture.CaptureListener;
 import dev.llmobs.capture.RedactionKind;
@@ -46,10 +48,15 @@ public class RedactionBenchmark {
 
 	private String articles;
 
+	private String[] oneRequest;
+
 	@Setup(Level.Trial)
 	public void setUp() throws IOException {
 		try (InputStream in = RedactionBenchmark.class.getResourceAsStream("/knowledge-base.json")) {
 			this.articles = new String(in.readAllBytes(), StandardCharsets.UTF_8).substring(0, 4000);
+		}
+		try (InputStream in = RedactionBenchmark.class.getResourceAsStream("/sample-request-captures.json")) {
+			this.oneRequest = JsonMapper.builder().build().readValue(in, String[].class);
 		}
 	}
 
@@ -61,6 +68,19 @@ public class RedactionBenchmark {
 	@Benchmark
 	public String redactArticlesSampleDetectors() {
 		return this.sample.redact(this.articles, CaptureListener.NONE);
+	}
+
+	/**
+	 * The nine texts one request of the sample captures (4,160 characters: the chain's
+	 * answer, the documents, the prompt task's arguments and prompt, the model call's
+	 * input and output, the prompt template), with the sample's detectors.
+	 * @param blackhole receives the results
+	 */
+	@Benchmark
+	public void redactOneSampleRequestsCaptures(Blackhole blackhole) {
+		for (String text : this.oneRequest) {
+			blackhole.consume(this.sample.redact(text, CaptureListener.NONE));
+		}
 	}
 
 }

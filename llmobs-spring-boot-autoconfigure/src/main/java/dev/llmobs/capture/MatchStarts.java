@@ -19,11 +19,11 @@ interface MatchStarts {
 
 	/**
 	 * The candidates in one text.
-	 * @param text the text
+	 * @param facts the text and what is known about it
 	 * @return a function from an index to the first candidate at or after it, or
 	 * {@code -1}; it must be asked with indexes that never decrease
 	 */
-	IntUnaryOperator in(String text);
+	IntUnaryOperator in(TextFacts facts);
 
 	/**
 	 * Matches start with one of these literals.
@@ -31,18 +31,42 @@ interface MatchStarts {
 	 * @return the starts
 	 */
 	static MatchStarts literals(String... literals) {
-		return (text) -> earliest(literals.length, (i, from) -> text.indexOf(literals[i], from));
+		return (facts) -> {
+			String text = facts.text();
+			return earliest(literals.length, (i, from) -> text.indexOf(literals[i], from));
+		};
 	}
 
 	/**
-	 * Matches start with one of these lower-case ASCII words, in any case. Words anchored
-	 * on the same letter share one scan for it.
+	 * Matches start with one of these lower-case ASCII words, in any case. Where each
+	 * word starts is learned once per text ({@link TextFacts#starts}), for every detector
+	 * that asks.
 	 * @param words the words, each with the index of its rarest letter
 	 * @return the starts
 	 */
 	static MatchStarts words(TextFacts.AnchoredWord... words) {
-		TextFacts.AnchoredWord[][] groups = TextFacts.AnchoredWord.byLetter(words);
-		return (text) -> earliest(groups.length, (i, from) -> TextFacts.AnchoredWord.indexOfAny(groups[i], text, from));
+		return (facts) -> {
+			int[][] starts = new int[words.length][];
+			for (int i = 0; i < words.length; i++) {
+				starts[i] = facts.starts(words[i]);
+			}
+			int[] cursors = new int[words.length];
+			return (from) -> {
+				int first = -1;
+				for (int i = 0; i < starts.length; i++) {
+					int[] wordStarts = starts[i];
+					int at = cursors[i];
+					while (at < wordStarts.length && wordStarts[at] < from) {
+						at++;
+					}
+					cursors[i] = at;
+					if (at < wordStarts.length && (first < 0 || wordStarts[at] < first)) {
+						first = wordStarts[at];
+					}
+				}
+				return first;
+			};
+		};
 	}
 
 	/**
@@ -55,8 +79,9 @@ interface MatchStarts {
 	 */
 	static MatchStarts quotedNames(int reach, TextFacts.AnchoredWord... words) {
 		MatchStarts wordStarts = words(words);
-		return (text) -> {
-			IntUnaryOperator nextWord = wordStarts.in(text);
+		return (facts) -> {
+			String text = facts.text();
+			IntUnaryOperator nextWord = wordStarts.in(facts);
 			return (from) -> {
 				for (int word = nextWord.applyAsInt(from); word >= 0; word = nextWord.applyAsInt(word + 1)) {
 					int quote = word - 1;
@@ -86,7 +111,8 @@ interface MatchStarts {
 	 * @return the starts
 	 */
 	static MatchStarts runs(String firsts, IntPredicate notAfter) {
-		return (text) -> {
+		return (facts) -> {
+			String text = facts.text();
 			IntUnaryOperator next = earliest(firsts.length(), (i, from) -> text.indexOf(firsts.charAt(i), from));
 			return (from) -> {
 				for (int at = next.applyAsInt(from); at >= 0; at = next.applyAsInt(at + 1)) {

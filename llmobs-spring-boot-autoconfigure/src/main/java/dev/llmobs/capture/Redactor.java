@@ -234,7 +234,7 @@ public final class Redactor {
 			Matcher matcher = this.pattern.matcher(text);
 			// look-behinds and word boundaries see past a candidate's region
 			matcher.useTransparentBounds(true).useAnchoringBounds(false);
-			IntUnaryOperator candidates = (this.starts != null) ? this.starts.in(text) : null;
+			IntUnaryOperator candidates = (this.starts != null) ? this.starts.in(facts) : null;
 			StringBuilder result = null;
 			int matches = 0;
 			int last = 0;

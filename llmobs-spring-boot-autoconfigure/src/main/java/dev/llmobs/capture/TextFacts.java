@@ -1,9 +1,10 @@
 package dev.llmobs.capture;
 
 /**
- * What the redaction prefilters learn about one text, each fact learned at most once, so
- * detectors that share a prefilter (two secret shapes that both need a secret name, three
- * that need digits) scan the text once between them.
+ * What the redaction prefilters and candidate starts learn about one text, each fact
+ * learned at most once, so detectors that share a prefilter (two secret shapes that both
+ * need a secret name, three that need digits) or look for the same words ("key", "token",
+ * "pass") scan the text once between them.
  * <p>
  * Every scan is built on {@link String#indexOf(int, int)} or
  * {@link String#contains(CharSequence)}, which the JIT vectorizes: a character loop over
@@ -17,8 +18,8 @@ final class TextFacts {
 	private static final AnchoredWord[] SECRET_NAMES = { new AnchoredWord("key", 0), new AnchoredWord("token", 2),
 			new AnchoredWord("secret", 2), new AnchoredWord("passw", 4) };
 
-	private static final AnchoredWord[][] SECRET_WORDS = AnchoredWord.byLetter(new AnchoredWord("key", 0),
-			new AnchoredWord("token", 2), new AnchoredWord("pass", 0), new AnchoredWord("pin", 0));
+	private static final AnchoredWord[] SECRET_WORDS = { new AnchoredWord("key", 0), new AnchoredWord("token", 2),
+			new AnchoredWord("pass", 0), new AnchoredWord("pin", 0) };
 
 	static final AnchoredWord BEARER = new AnchoredWord("bearer", 0);
 
@@ -31,6 +32,12 @@ final class TextFacts {
 	private Boolean secretName;
 
 	private Boolean secretWord;
+
+	/** Where each word asked for starts, by word: most texts are asked for a few. */
+	private final java.util.Map<String, int[]> wordStarts = new java.util.HashMap<>(16);
+
+	/** Where each anchor letter asked for is, in either case, by lower-case letter. */
+	private final int[][] letters = new int[26][];
 
 	TextFacts(String text) {
 		this.text = text;
@@ -64,7 +71,7 @@ final class TextFacts {
 	 */
 	boolean hasSecretName() {
 		if (this.secretName == null) {
-			this.secretName = anyFoundIn(this.text, SECRET_NAMES);
+			this.secretName = anyFound(SECRET_NAMES);
 		}
 		return this.secretName;
 	}
@@ -75,7 +82,7 @@ final class TextFacts {
 	 */
 	boolean hasSecretWord() {
 		if (this.secretWord == null) {
-			this.secretWord = anyGroupFoundIn(this.text, SECRET_WORDS);
+			this.secretWord = anyFound(SECRET_WORDS);
 		}
 		return this.secretWord;
 	}
@@ -84,7 +91,59 @@ final class TextFacts {
 	 * Whether the text holds "bearer" in any ASCII case.
 	 */
 	boolean hasBearer() {
-		return BEARER.foundIn(this.text);
+		return starts(BEARER).length > 0;
+	}
+
+	/**
+	 * Where a word starts in the text, in any ASCII case, in ascending order. Learned
+	 * once per word and text, however many detectors ask: the prefilters and several
+	 * detectors' candidate starts look for the same words ("key", "token", "pass").
+	 * @param word the word
+	 * @return the indexes (not to be modified)
+	 */
+	int[] starts(AnchoredWord word) {
+		int[] starts = this.wordStarts.get(word.word());
+		if (starts == null) {
+			starts = word.startsAmong(this.text, letterPositions(word.anchorLetter()));
+			this.wordStarts.put(word.word(), starts);
+		}
+		return starts;
+	}
+
+	/**
+	 * Where an ASCII letter is, in either case, in ascending order: two vectorized scans,
+	 * shared by every word anchored on it.
+	 */
+	private int[] letterPositions(char lower) {
+		int[] positions = this.letters[lower - 'a'];
+		if (positions == null) {
+			positions = positionsOf(this.text, lower, (char) (lower - ('a' - 'A')));
+			this.letters[lower - 'a'] = positions;
+		}
+		return positions;
+	}
+
+	private static int[] positionsOf(String text, char lower, char upper) {
+		int[] positions = new int[16];
+		int count = 0;
+		int nextLower = text.indexOf(lower);
+		int nextUpper = text.indexOf(upper);
+		while (nextLower >= 0 || nextUpper >= 0) {
+			int at;
+			if (nextUpper < 0 || (nextLower >= 0 && nextLower < nextUpper)) {
+				at = nextLower;
+				nextLower = text.indexOf(lower, at + 1);
+			}
+			else {
+				at = nextUpper;
+				nextUpper = text.indexOf(upper, at + 1);
+			}
+			if (count == positions.length) {
+				positions = java.util.Arrays.copyOf(positions, count * 2);
+			}
+			positions[count++] = at;
+		}
+		return java.util.Arrays.copyOf(positions, count);
 	}
 
 	/**
@@ -103,18 +162,9 @@ final class TextFacts {
 		return count;
 	}
 
-	private static boolean anyGroupFoundIn(String text, AnchoredWord[][] groups) {
-		for (AnchoredWord[] group : groups) {
-			if (AnchoredWord.indexOfAny(group, text, 0) >= 0) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean anyFoundIn(String text, AnchoredWord[] words) {
+	private boolean anyFound(AnchoredWord[] words) {
 		for (AnchoredWord word : words) {
-			if (word.foundIn(text)) {
+			if (starts(word).length > 0) {
 				return true;
 			}
 		}
@@ -122,102 +172,38 @@ final class TextFacts {
 	}
 
 	/**
-	 * A lower-case ASCII word found in any case by scanning for one of its letters, the
+	 * A lower-case ASCII word found in any case by looking for one of its letters, the
 	 * anchor, in both cases and comparing the word around each hit. The anchor is the
 	 * word's rarest letter in English, so prose yields few hits.
 	 */
 	record AnchoredWord(String word, int anchor) {
-
-		boolean foundIn(String text) {
-			return indexIn(text, 0) >= 0;
-		}
 
 		char anchorLetter() {
 			return this.word.charAt(this.anchor);
 		}
 
 		/**
-		 * The words grouped by anchor letter, so one scan for a letter serves every word
-		 * anchored on it.
-		 * @param words the words
-		 * @return the groups, in the order their letters first appear
-		 */
-		static AnchoredWord[][] byLetter(AnchoredWord... words) {
-			java.util.Map<Character, java.util.List<AnchoredWord>> groups = new java.util.LinkedHashMap<>();
-			for (AnchoredWord word : words) {
-				groups.computeIfAbsent(word.anchorLetter(), (letter) -> new java.util.ArrayList<>()).add(word);
-			}
-			return groups.values()
-				.stream()
-				.map((group) -> group.toArray(new AnchoredWord[0]))
-				.toArray(AnchoredWord[][]::new);
-		}
-
-		/**
-		 * Where the first of several words anchored on the same letter next starts, in
-		 * any case: one scan for the letter in each case.
-		 * @param group words sharing their anchor letter (their anchor indexes may
-		 * differ)
+		 * Where the word starts, given where its anchor letter is.
 		 * @param text the text
-		 * @param from the first index a word may start at
-		 * @return the index, or {@code -1}
+		 * @param anchors the indexes of the anchor letter in either case, ascending
+		 * @return the starts, ascending
 		 */
-		static int indexOfAny(AnchoredWord[] group, String text, int from) {
-			char lower = group[0].anchorLetter();
-			char upper = (char) (lower - ('a' - 'A'));
-			int minAnchor = Integer.MAX_VALUE;
-			int maxAnchor = 0;
-			for (AnchoredWord word : group) {
-				minAnchor = Math.min(minAnchor, word.anchor);
-				maxAnchor = Math.max(maxAnchor, word.anchor);
-			}
-			int nextLower = text.indexOf(lower, from + minAnchor);
-			int nextUpper = text.indexOf(upper, from + minAnchor);
-			int best = -1;
-			while (nextLower >= 0 || nextUpper >= 0) {
-				int hit;
-				if (nextUpper < 0 || (nextLower >= 0 && nextLower < nextUpper)) {
-					hit = nextLower;
-					nextLower = text.indexOf(lower, hit + 1);
-				}
-				else {
-					hit = nextUpper;
-					nextUpper = text.indexOf(upper, hit + 1);
-				}
-				if (best >= 0 && hit - maxAnchor >= best) {
-					// no word anchored here or later can start before what was found
-					break;
-				}
-				for (AnchoredWord word : group) {
-					int start = hit - word.anchor;
-					if (start >= from && (best < 0 || start < best) && word.startsWithIgnoreCase(text, start)) {
-						best = start;
+		int[] startsAmong(String text, int[] anchors) {
+			int[] starts = null;
+			int count = 0;
+			for (int anchorAt : anchors) {
+				int start = anchorAt - this.anchor;
+				if (start >= 0 && startsWithIgnoreCase(text, start)) {
+					if (starts == null) {
+						starts = new int[Math.min(anchors.length, 8)];
 					}
+					else if (count == starts.length) {
+						starts = java.util.Arrays.copyOf(starts, Math.min(anchors.length, count * 2));
+					}
+					starts[count++] = start;
 				}
 			}
-			return best;
-		}
-
-		/**
-		 * Where the word next starts, in any case.
-		 * @param text the text
-		 * @param from the first index the word may start at
-		 * @return the index, or {@code -1}
-		 */
-		int indexIn(String text, int from) {
-			char letter = this.word.charAt(this.anchor);
-			int lower = indexAround(text, letter, from);
-			int upper = indexAround(text, (char) (letter - ('a' - 'A')), from);
-			return (lower < 0 || (upper >= 0 && upper < lower)) ? upper : lower;
-		}
-
-		private int indexAround(String text, char letter, int from) {
-			for (int at = text.indexOf(letter, from + this.anchor); at >= 0; at = text.indexOf(letter, at + 1)) {
-				if (startsWithIgnoreCase(text, at - this.anchor)) {
-					return at - this.anchor;
-				}
-			}
-			return -1;
+			return (starts == null) ? NONE : java.util.Arrays.copyOf(starts, count);
 		}
 
 		/**
@@ -237,6 +223,8 @@ final class TextFacts {
 			}
 			return true;
 		}
+
+		private static final int[] NONE = new int[0];
 
 	}
 

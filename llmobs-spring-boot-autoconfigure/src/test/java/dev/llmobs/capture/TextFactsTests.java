@@ -50,4 +50,21 @@ class TextFactsTests {
 			.isEqualTo(TextFacts.MOST_DIGITS_WANTED);
 	}
 
+	@Test
+	void wordStartsAreEveryOccurrenceInAnyCaseInOrder() {
+		TextFacts facts = new TextFacts("Passport, PASSWORD and passcode; bypass it");
+		assertThat(facts.starts(new TextFacts.AnchoredWord("pass", 0))).containsExactly(0, 10, 23, 35);
+		// anchored on its 'w': found only where the whole word is
+		assertThat(facts.starts(new TextFacts.AnchoredWord("passw", 4))).containsExactly(10);
+		assertThat(facts.starts(new TextFacts.AnchoredWord("pin", 0))).isEmpty();
+	}
+
+	@Test
+	void wordStartsAreLearnedOncePerWordAndText() {
+		TextFacts facts = new TextFacts("the key, the KEY");
+		int[] first = facts.starts(new TextFacts.AnchoredWord("key", 0));
+		assertThat(first).containsExactly(4, 13);
+		assertThat(facts.starts(new TextFacts.AnchoredWord("key", 0))).isSameAs(first);
+	}
+
 }
