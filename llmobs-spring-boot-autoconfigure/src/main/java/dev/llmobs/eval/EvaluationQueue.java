@@ -28,7 +28,7 @@ import dev.llmobs.failure.RecordingFailures;
 public final class EvaluationQueue extends AbstractExecutorService {
 
 	/** The pause of a worker that found the queue empty. */
-	static final Duration POLL_INTERVAL = Duration.ofMillis(5);
+	static final Duration POLL_INTERVAL = Duration.ofMillis(20);
 
 	/** How long a worker finds nothing before it sleeps until woken. */
 	static final Duration IDLE_BEFORE_SLEEP = Duration.ofMillis(500);
