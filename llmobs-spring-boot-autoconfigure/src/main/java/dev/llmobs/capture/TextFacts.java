@@ -112,7 +112,8 @@ final class TextFacts {
 
 	/**
 	 * Where an ASCII letter is, in either case, in ascending order: two vectorized scans,
-	 * shared by every word anchored on it.
+	 * shared by every word anchored on it. The positions of all letters asked for hold at
+	 * most one index per character of the text.
 	 */
 	private int[] letterPositions(char lower) {
 		int[] positions = this.letters[lower - 'a'];
