@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +71,7 @@ class EvaluationQueueTests {
 		CountDownLatch first = new CountDownLatch(1);
 		this.queue.execute(first::countDown);
 		assertThat(first.await(10, TimeUnit.SECONDS)).isTrue();
-		awaitSleeping();
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(this.queue::anyWorkerSleeping);
 		CountDownLatch second = new CountDownLatch(1);
 		this.queue.execute(second::countDown);
 		assertThat(second.await(10, TimeUnit.SECONDS)).isTrue();
@@ -81,13 +82,7 @@ class EvaluationQueueTests {
 	@Test
 	void aFullQueueRejectsAtOnceInsteadOfBlocking() throws InterruptedException {
 		this.queue = new EvaluationQueue(1, 2, "test-eval-");
-		CountDownLatch running = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		this.queue.execute(() -> {
-			running.countDown();
-			awaitQuietly(release);
-		});
-		assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+		CountDownLatch release = occupyTheWorker();
 		this.queue.execute(() -> {
 		});
 		this.queue.execute(() -> {
@@ -129,13 +124,7 @@ class EvaluationQueueTests {
 	@Test
 	void shutdownNowReturnsTheTasksNotStarted() throws InterruptedException {
 		this.queue = new EvaluationQueue(1, 10, "test-eval-");
-		CountDownLatch running = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		this.queue.execute(() -> {
-			running.countDown();
-			awaitQuietly(release);
-		});
-		assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+		CountDownLatch release = occupyTheWorker();
 		Runnable waiting = () -> {
 		};
 		this.queue.execute(waiting);
@@ -144,12 +133,18 @@ class EvaluationQueueTests {
 		assertThat(left).containsExactly(waiting);
 	}
 
-	private void awaitSleeping() throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (!this.queue.anyWorkerSleeping()) {
-			assertThat(System.nanoTime()).isLessThan(deadline);
-			Thread.sleep(5);
-		}
+	/**
+	 * Gives the single worker a task that runs until the returned latch is counted down.
+	 */
+	private CountDownLatch occupyTheWorker() throws InterruptedException {
+		CountDownLatch running = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		this.queue.execute(() -> {
+			running.countDown();
+			awaitQuietly(release);
+		});
+		assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+		return release;
 	}
 
 	private static void awaitQuietly(CountDownLatch latch) {
