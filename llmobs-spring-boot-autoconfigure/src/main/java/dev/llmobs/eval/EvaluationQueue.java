@@ -76,14 +76,21 @@ public final class EvaluationQueue extends AbstractExecutorService {
 		if (!this.started) {
 			start();
 		}
+		// the queue's lock orders this read after a worker's announcement that it sleeps
+		Worker sleeper = sleepingWorker();
+		if (sleeper != null) {
+			this.wakeUps.increment();
+			LockSupport.unpark(sleeper.thread);
+		}
+	}
+
+	private Worker sleepingWorker() {
 		for (Worker worker : this.workers) {
-			// the queue's lock orders this read after the worker's announcement
 			if (worker.sleeping) {
-				this.wakeUps.increment();
-				LockSupport.unpark(worker.thread);
-				return;
+				return worker;
 			}
 		}
+		return null;
 	}
 
 	private synchronized void start() {
@@ -116,15 +123,7 @@ public final class EvaluationQueue extends AbstractExecutorService {
 	 * @return whether one does
 	 */
 	boolean anyWorkerSleeping() {
-		if (!this.started) {
-			return false;
-		}
-		for (Worker worker : this.workers) {
-			if (worker.sleeping) {
-				return true;
-			}
-		}
-		return false;
+		return this.started && sleepingWorker() != null;
 	}
 
 	@Override
