@@ -28,6 +28,8 @@ public final class ContentCapture {
 
 	private final CaptureListener listener;
 
+	private final CleanTexts cleanTexts = new CleanTexts();
+
 	/**
 	 * Creates a capture.
 	 * @param options the options
@@ -63,7 +65,34 @@ public final class ContentCapture {
 					? new CapturedContent(hashText(text), CapturedContent.TEXT, false)
 					: fullText(text, CapturedContent.TEXT);
 		}
-		return json(value.getClass(), (generator) -> generator.writePOJO(value), value);
+		return json(value.getClass(), (generator) -> generator.writePOJO(value));
+	}
+
+	/**
+	 * Captures one value as {@link #capture(Object)} does, once per trace: a deeply
+	 * immutable value (a string, a record of strings and numbers) captured before in the
+	 * same trace, whole and with nothing redacted, gives the same content again without
+	 * being serialized and scanned a second time.
+	 * @param value the value, possibly {@code null}
+	 * @param memo the trace's captures, or {@code null} outside a trace that keeps them
+	 * @return the captured content, or {@code null} in {@link CaptureMode#NONE none} mode
+	 */
+	public CapturedContent capture(Object value, CaptureMemo memo) {
+		if (memo == null || value == null || this.options.mode() != CaptureMode.FULL
+				|| !ImmutableValues.isDeeplyImmutable(value.getClass())) {
+			return capture(value);
+		}
+		CapturedContent known = memo.find(this, value);
+		if (known != null) {
+			return known;
+		}
+		EventNotingListener noting = new EventNotingListener(this.listener);
+		CapturedContent captured = (value instanceof String text) ? fullText(text, CapturedContent.TEXT, noting)
+				: json(value.getClass(), (generator) -> generator.writePOJO(value), noting);
+		if (!noting.noted()) {
+			memo.remember(this, value, captured);
+		}
+		return captured;
 	}
 
 	/**
@@ -83,7 +112,7 @@ public final class ContentCapture {
 				generator.writePOJO(values[i]);
 			}
 			generator.writeEndObject();
-		}, null);
+		});
 	}
 
 	/**
@@ -97,6 +126,49 @@ public final class ContentCapture {
 			return null;
 		}
 		return (this.options.mode() == CaptureMode.HASH) ? hashText(text) : fullText(text, CapturedContent.TEXT).text();
+	}
+
+	/**
+	 * Captures text as {@link #captureText(CharSequence)} does, once per trace (see
+	 * {@link #capture(Object, CaptureMemo)}).
+	 * @param text the text, possibly {@code null}
+	 * @param memo the trace's captures, or {@code null} outside a trace that keeps them
+	 * @return the redacted and truncated (or hashed) text, or {@code null} when the text
+	 * is {@code null} or the mode is {@link CaptureMode#NONE none}
+	 */
+	public String captureText(CharSequence text, CaptureMemo memo) {
+		if (text instanceof String string && memo != null && this.options.mode() == CaptureMode.FULL) {
+			return capture(string, memo).text();
+		}
+		return captureText(text);
+	}
+
+	/**
+	 * Captures text that recurs across requests, such as a prompt template or a retrieved
+	 * document's content, as {@link #captureText(CharSequence)} does. A text found whole
+	 * and with nothing to redact is remembered (see {@link CleanTexts}), and the next
+	 * capture of an equal text returns it without scanning it again.
+	 * @param text the text, possibly {@code null}
+	 * @return the redacted and truncated (or hashed) text, or {@code null} when the text
+	 * is {@code null} or the mode is {@link CaptureMode#NONE none}
+	 */
+	public String captureRecurringText(CharSequence text) {
+		if (!(text instanceof String string) || this.options.mode() != CaptureMode.FULL
+				|| string.length() > this.options.maxLength()) {
+			return captureText(text);
+		}
+		if (this.cleanTexts.contains(string)) {
+			return string;
+		}
+		String captured = fullText(string, CapturedContent.TEXT).text();
+		if (captured.equals(string)) {
+			this.cleanTexts.add(string);
+		}
+		return captured;
+	}
+
+	boolean remembersAsClean(String text) {
+		return this.cleanTexts.contains(text);
 	}
 
 	/**
@@ -127,15 +199,20 @@ public final class ContentCapture {
 	}
 
 	private CapturedContent fullText(CharSequence text, String mimeType) {
+		return fullText(text, mimeType, this.listener);
+	}
+
+	private CapturedContent fullText(CharSequence text, String mimeType, CaptureListener listener) {
 		int keep = this.options.maxLength() + LOOKAHEAD;
 		boolean cutBeforeRedaction = text.length() > keep;
 		CharSequence head = cutBeforeRedaction ? text.subSequence(0, keep) : text;
-		String redacted = this.options.redactor().redact(head, this.listener);
+		String redacted = this.options.redactor().redact(head, listener);
 		long unseen = cutBeforeRedaction ? text.length() - keep : 0;
-		return truncate(redacted, unseen, false, mimeType);
+		return truncate(redacted, unseen, false, mimeType, listener);
 	}
 
-	private CapturedContent truncate(String redacted, long unseen, boolean unseenIsLowerBound, String mimeType) {
+	private CapturedContent truncate(String redacted, long unseen, boolean unseenIsLowerBound, String mimeType,
+			CaptureListener listener) {
 		int max = this.options.maxLength();
 		if (redacted.length() <= max && unseen == 0) {
 			return new CapturedContent(redacted, mimeType, false);
@@ -145,23 +222,27 @@ public final class ContentCapture {
 			cut--;
 		}
 		long removed = (redacted.length() - cut) + unseen;
-		this.listener.truncated();
+		listener.truncated();
 		String marker = ELLIPSIS + "[truncated " + removed + (unseenIsLowerBound ? "+" : "") + " chars]";
 		return new CapturedContent(redacted.substring(0, cut) + marker, mimeType, true);
 	}
 
-	private CapturedContent json(Class<?> type, JsonWriting writing, Object value) {
+	private CapturedContent json(Class<?> type, JsonWriting writing) {
+		return json(type, writing, this.listener);
+	}
+
+	private CapturedContent json(Class<?> type, JsonWriting writing, CaptureListener listener) {
 		if (this.options.mode() == CaptureMode.HASH) {
 			return hashJson(writing, type);
 		}
 		BoundedWriter writer = new BoundedWriter(this.options.maxLength() + LOOKAHEAD);
-		String failure = writeJson(writing, writer, type);
+		String failure = writeJson(writing, writer, type, listener);
 		if (failure != null) {
 			return new CapturedContent(failure, CapturedContent.TEXT, false);
 		}
-		String redacted = this.options.redactor().redact(writer.text(), this.listener);
+		String redacted = this.options.redactor().redact(writer.text(), listener);
 		long unseen = writer.limitReached() ? writer.offered() - writer.length() : 0;
-		return truncate(redacted, unseen, writer.limitReached(), CapturedContent.JSON);
+		return truncate(redacted, unseen, writer.limitReached(), CapturedContent.JSON, listener);
 	}
 
 	/**
@@ -169,6 +250,10 @@ public final class ContentCapture {
 	 * or when the writer stopped the serializer at its limit.
 	 */
 	String writeJson(JsonWriting writing, Writer writer, Class<?> type) {
+		return writeJson(writing, writer, type, this.listener);
+	}
+
+	private String writeJson(JsonWriting writing, Writer writer, Class<?> type, CaptureListener listener) {
 		try (JsonGenerator generator = CaptureJson.MAPPER.createGenerator(writer)) {
 			writing.write(generator);
 		}
@@ -176,7 +261,7 @@ public final class ContentCapture {
 			if (writer instanceof BoundedWriter bounded && bounded.limitReached()) {
 				return null;
 			}
-			this.listener.failed(type);
+			listener.failed(type);
 			return "[unserializable: " + type.getSimpleName() + "]";
 		}
 		return null;
@@ -195,6 +280,41 @@ public final class ContentCapture {
 			return new CapturedContent(failure, CapturedContent.TEXT, false);
 		}
 		return new CapturedContent(writer.hash(), CapturedContent.JSON, false);
+	}
+
+	/** Passes events on, and notes that there were some. */
+	private static final class EventNotingListener implements CaptureListener {
+
+		private final CaptureListener delegate;
+
+		private boolean noted;
+
+		EventNotingListener(CaptureListener delegate) {
+			this.delegate = delegate;
+		}
+
+		boolean noted() {
+			return this.noted;
+		}
+
+		@Override
+		public void truncated() {
+			this.noted = true;
+			this.delegate.truncated();
+		}
+
+		@Override
+		public void redacted(RedactionKind kind, int count) {
+			this.noted = true;
+			this.delegate.redacted(kind, count);
+		}
+
+		@Override
+		public void failed(Class<?> type) {
+			this.noted = true;
+			this.delegate.failed(type);
+		}
+
 	}
 
 	@FunctionalInterface

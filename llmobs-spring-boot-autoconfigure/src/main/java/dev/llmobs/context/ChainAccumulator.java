@@ -8,6 +8,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 
+import dev.llmobs.capture.CaptureMemo;
 import dev.llmobs.prompt.PromptTemplateInfo;
 
 /**
@@ -27,6 +28,8 @@ public final class ChainAccumulator {
 	private volatile PromptTemplateInfo prompt;
 
 	private final List<String> documents = new CopyOnWriteArrayList<>();
+
+	private final CaptureMemo captures = new CaptureMemo();
 
 	/**
 	 * Creates the accumulator of a chain root; the tracer makes one per trace, for its
@@ -81,6 +84,15 @@ public final class ChainAccumulator {
 	 */
 	public PromptTemplateInfo prompt() {
 		return this.prompt;
+	}
+
+	/**
+	 * The captures made under this root, so that a value captured twice in the trace is
+	 * serialized and redacted once.
+	 * @return the trace's captures
+	 */
+	public CaptureMemo captures() {
+		return this.captures;
 	}
 
 	/**

@@ -86,7 +86,7 @@ public final class LlmSpanTracer {
 		if (span.isRecording()) {
 			// Set after the sampling decision: an unsampled span pays nothing for them.
 			span.setAllAttributes(descriptor.attributes());
-			this.writer.writeInput(span, descriptor, arguments);
+			this.writer.writeInput(span, descriptor, arguments, traceState);
 			if (prompt != null) {
 				this.writer.writePrompt(span, prompt, descriptor.captureInput());
 			}

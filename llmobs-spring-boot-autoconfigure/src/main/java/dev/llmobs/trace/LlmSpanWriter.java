@@ -6,6 +6,7 @@ import java.util.Set;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 
+import dev.llmobs.capture.CaptureMemo;
 import dev.llmobs.capture.CapturedContent;
 import dev.llmobs.capture.ContentCapture;
 import dev.llmobs.context.ChainAccumulator;
@@ -133,7 +134,7 @@ public final class LlmSpanWriter {
 			String template = null;
 			String variables = null;
 			if (captureInputs && !prompt.template().isEmpty()) {
-				template = this.capture.captureText(prompt.template());
+				template = this.capture.captureRecurringText(prompt.template());
 			}
 			if (captureInputs && !prompt.variables().isEmpty()) {
 				CapturedContent captured = this.capture.capture(prompt.variables());
@@ -178,12 +179,13 @@ public final class LlmSpanWriter {
 		}
 	}
 
-	void writeInput(Span span, SpanDescriptor descriptor, Object[] arguments) {
+	void writeInput(Span span, SpanDescriptor descriptor, Object[] arguments, ChainAccumulator traceState) {
 		try {
+			CaptureMemo memo = (traceState != null) ? traceState.captures() : null;
 			if (descriptor.kind() == LlmSpanKind.RETRIEVER && descriptor.queryIndex() >= 0
 					&& descriptor.queryIndex() < arguments.length) {
 				if (descriptor.captureInput()) {
-					writeRetrievalQuery(span, this.capture.capture(arguments[descriptor.queryIndex()]));
+					writeRetrievalQuery(span, this.capture.capture(arguments[descriptor.queryIndex()], memo));
 				}
 				return;
 			}
@@ -194,7 +196,7 @@ public final class LlmSpanWriter {
 			int[] indexes = descriptor.parameterIndexes();
 			CapturedContent input;
 			if (indexes.length == 1) {
-				input = this.capture.capture(arguments[indexes[0]]);
+				input = this.capture.capture(arguments[indexes[0]], memo);
 			}
 			else {
 				Object[] values = new Object[indexes.length];
@@ -233,7 +235,8 @@ public final class LlmSpanWriter {
 			if (!descriptor.captureOutput() || !this.contentKinds.contains(descriptor.kind())) {
 				return;
 			}
-			writeCapturedOutput(span, descriptor.kind(), this.capture.capture(value));
+			writeCapturedOutput(span, descriptor.kind(),
+					this.capture.capture(value, (traceState != null) ? traceState.captures() : null));
 		}
 		catch (Throwable ex) {
 			RecordingFailures.record("the output of " + descriptor.spanName(), ex);
@@ -253,9 +256,10 @@ public final class LlmSpanWriter {
 			this.llmCalls.record(span, identity.provider(), identity.model(), usage, traceState, prompt);
 		}
 		if (descriptor.captureOutput() && this.contentKinds.contains(LlmSpanKind.LLM)) {
-			String text = (usage.outputText() != null) ? this.capture.captureText(usage.outputText()) : null;
+			CaptureMemo memo = (traceState != null) ? traceState.captures() : null;
+			String text = (usage.outputText() != null) ? this.capture.captureText(usage.outputText(), memo) : null;
 			CapturedContent output = (text != null) ? new CapturedContent(text, CapturedContent.TEXT, false)
-					: this.capture.capture(value);
+					: this.capture.capture(value, memo);
 			for (LlmSpanConvention convention : this.active) {
 				convention.modelOutput(span, output, text, usage.finishReasons());
 			}
@@ -290,7 +294,7 @@ public final class LlmSpanWriter {
 	}
 
 	private String captureDocumentContent(String content) {
-		return this.documentCapture.captureText(content);
+		return this.documentCapture.captureRecurringText(content);
 	}
 
 	/**

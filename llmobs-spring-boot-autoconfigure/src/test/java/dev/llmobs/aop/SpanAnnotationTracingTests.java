@@ -167,6 +167,22 @@ class SpanAnnotationTracingTests {
 	}
 
 	@Test
+	void aValuePassedOnWithinATraceIsCapturedAsItIsAtEachStep() {
+		Handover handover = this.fixture.proxy(new Handover());
+		this.fixture.proxy(new HandoverChain(handover)).run();
+		SpanData drafted = this.fixture.span("Handover.draft");
+		SpanData sent = this.fixture.span("Handover.send");
+		// the same immutable record, output of one step and input of the next
+		assertThat(attr(drafted, "output.value")).isEqualTo("{\"system\":\"Answer briefly.\",\"user\":\"hi\"}");
+		assertThat(attr(sent, "input.value")).isEqualTo(attr(drafted, "output.value"));
+		// the same list, changed between the two steps
+		SpanData listed = this.fixture.span("Handover.list");
+		SpanData counted = this.fixture.span("Handover.count");
+		assertThat(attr(listed, "output.value")).isEqualTo("[\"kb-01\"]");
+		assertThat(attr(counted, "input.value")).isEqualTo("[\"kb-01\",\"kb-02\"]");
+	}
+
+	@Test
 	void excludedParameterIsLeftOut() {
 		this.fixture.proxy(new Arguments()).login("alice", "hunter2-secret");
 		SpanData span = this.fixture.span("Arguments.login");
@@ -401,6 +417,51 @@ class SpanAnnotationTracingTests {
 		public String run(String question) {
 			this.steps.retrieve(question);
 			return this.steps.call(question);
+		}
+
+	}
+
+	record DraftPrompt(String system, String user) {
+	}
+
+	static class Handover {
+
+		@LlmTask
+		public DraftPrompt draft() {
+			return new DraftPrompt("Answer briefly.", "hi");
+		}
+
+		@LlmTask
+		public String send(DraftPrompt prompt) {
+			return prompt.user();
+		}
+
+		@LlmTask
+		public List<String> list() {
+			return new ArrayList<>(List.of("kb-01"));
+		}
+
+		@LlmTask
+		public int count(List<String> articles) {
+			return articles.size();
+		}
+
+	}
+
+	static class HandoverChain {
+
+		private final Handover handover;
+
+		HandoverChain(Handover handover) {
+			this.handover = handover;
+		}
+
+		@LlmChain
+		public int run() {
+			this.handover.send(this.handover.draft());
+			List<String> articles = this.handover.list();
+			articles.add("kb-02");
+			return this.handover.count(articles);
 		}
 
 	}
