@@ -26,6 +26,27 @@ interface MatchStarts {
 	IntUnaryOperator in(TextFacts facts);
 
 	/**
+	 * These candidates, less those where a cheap test of the text shows no match can
+	 * start (see {@link CandidateChecks}).
+	 * @param possible tells whether a match can start at a candidate
+	 * @return the remaining starts
+	 */
+	default MatchStarts where(Possible possible) {
+		return (facts) -> {
+			String text = facts.text();
+			IntUnaryOperator next = in(facts);
+			return (from) -> {
+				for (int at = next.applyAsInt(from); at >= 0; at = next.applyAsInt(at + 1)) {
+					if (possible.at(text, at)) {
+						return at;
+					}
+				}
+				return -1;
+			};
+		};
+	}
+
+	/**
 	 * Matches start with one of these literals.
 	 * @param literals the literals, case-sensitive
 	 * @return the starts
@@ -144,6 +165,22 @@ interface MatchStarts {
 			}
 			return first;
 		};
+	}
+
+	/**
+	 * Whether a match can start at a candidate.
+	 */
+	@FunctionalInterface
+	interface Possible {
+
+		/**
+		 * Tests the text at a candidate.
+		 * @param text the text
+		 * @param at the candidate
+		 * @return {@code false} only when no match can start there
+		 */
+		boolean at(String text, int at);
+
 	}
 
 	/** The ASCII digits, as match starts for {@link #runs}. */

@@ -137,16 +137,19 @@ public final class Redactor {
 						(facts) -> (facts.contains('=') || facts.contains(':'))
 								&& (facts.hasSecretWord() || facts.hasSecretName()),
 						MatchStarts.words(word("api", 1), word("secret", 2), word("pass", 0), word("pin", 0),
-								word("access", 1))),
+								word("access", 1))
+							.where(CandidateChecks::assignment)),
 				// secrets stated in prose: "my password is Tr0ub4dor&3", "the API
 				// key for staging is ...", "PIN was changed to 4821"; only a value
 				// that looks like a secret (see ProseSecrets) is replaced
 				valueDetector(RedactionKind.SECRETS, ProseSecrets.PATTERN, TextFacts::hasSecretWord,
-						MatchStarts.words(ProseSecrets.WORDS), ProseSecrets::accept)));
+						MatchStarts.words(ProseSecrets.WORDS).where(CandidateChecks::proseSecret),
+						ProseSecrets::accept)));
 		detectors.put(RedactionKind.CREDIT_CARDS,
 				List.of(detector(RedactionKind.CREDIT_CARDS, "(?<![\\d-])(?:\\d[ -]?){12,18}\\d(?![\\d-])",
 						(facts) -> facts.hasDigits(13),
-						MatchStarts.runs(MatchStarts.DIGITS, (c) -> MatchStarts.isDigit(c) || c == '-'),
+						MatchStarts.runs(MatchStarts.DIGITS, (c) -> MatchStarts.isDigit(c) || c == '-')
+							.where(CandidateChecks::cardDigits),
 						(matcher, text) -> passesLuhn(matcher.group()) ? matcher.end() : -1)));
 		detectors.put(RedactionKind.EMAILS,
 				List.of(detector(RedactionKind.EMAILS,
@@ -157,7 +160,8 @@ public final class Redactor {
 						"(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
 								+ "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\d.])",
 						(facts) -> facts.contains('.') && facts.hasDigits(4),
-						MatchStarts.runs(MatchStarts.DIGITS, (c) -> MatchStarts.isDigit(c) || c == '.')),
+						MatchStarts.runs(MatchStarts.DIGITS, (c) -> MatchStarts.isDigit(c) || c == '.')
+							.where(CandidateChecks::ipv4Within15)),
 				detector(RedactionKind.IP_ADDRESSES,
 						"(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])",
 						(facts) -> facts.contains(':')),
@@ -172,7 +176,8 @@ public final class Redactor {
 				// North American: (202) 555-0147, 202-555-0147, 202.555.0147
 				detector(RedactionKind.PHONES, "(?<![\\w(])(?:\\(\\d{3}\\)\\s?|\\d{3}[.-])\\d{3}[.-]\\d{4}(?!\\w)",
 						(facts) -> facts.hasDigits(10),
-						MatchStarts.runs("(" + MatchStarts.DIGITS, (c) -> MatchStarts.isWordChar(c) || c == '('))));
+						MatchStarts.runs("(" + MatchStarts.DIGITS, (c) -> MatchStarts.isWordChar(c) || c == '(')
+							.where(CandidateChecks::tenDigitsWithin14))));
 		return detectors;
 	}
 

@@ -27,7 +27,13 @@ class RedactorMatchStartsTests {
 			"{\"user\":\"alice\",", "\"apiKey\" : \"abc\"}", "x", "word", "Where is my order?", "r\u00e9sum\u00e9",
 			"\u4e2d", "ORDER-123456", "\\", "\\\"", "\\\"password\\\":\\\"hunter2\\\"",
 			"\\\\\\\"apiKey\\\\\\\":\\\\\\\"k\\\\\\\"", "my password is ", "Tr0ub4dor&3", "the PIN is", " is ",
-			"was changed to ", "pin: 4821", "passcode", "API key for staging is", "hunter2." };
+			"was changed to ", "pin: 4821", "passcode", "API key for staging is", "hunter2.", "pin code is 4821",
+			"PIN-number: 99x1", "token for the wifi is Abc123", "key's ", "Passphrase =", "password\t:", "\n", "\t",
+			"has been set to", "remains", "isn't", "Forgot password and", "4111-1111-1111-1111", "202.555.0147",
+			"(202)555-0147", "10.0.0.1", "kb-02", "30 minutes", "password remains Zx9!", "token will be ",
+			"key would be ", "passcode should be ", "pin has been ", "key had been ", "password updated to ",
+			"token set to ", "API key reset to ", "password on the portal is ", "key at ", "key of ", "pincode",
+			"PIN number " };
 
 	private final Redactor redactor = Redactor.of(EnumSet.allOf(RedactionKind.class), List.of("ORDER-\\d{6}"));
 
