@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Texts that recur across requests (prompt templates, the documents of a knowledge base)
  * and were found clean: captured whole, with nothing to redact. Only clean texts are
- * kept, so no secret is held here longer than the application holds it. Bounded: when
+ * kept, so a text with a detected secret is never held here. Bounded: when
  * {@value #MAX_TEXTS} texts are kept the set starts over, so at most that many texts of
  * at most the capture's maximum length are held. Thread-safe.
  */
