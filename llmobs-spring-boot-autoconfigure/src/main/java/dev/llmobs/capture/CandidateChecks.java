@@ -116,14 +116,11 @@ final class CandidateChecks {
 			return true;
 		}
 		int next = skipWhiteSpace(text, end);
-		if (next == end && (next >= text.length() || (text.charAt(next) != ':' && text.charAt(next) != '='))) {
-			// the name must be followed by white space, 's, : or =
-			return false;
-		}
 		if (next < text.length() && (text.charAt(next) == ':' || text.charAt(next) == '=')) {
 			return true;
 		}
-		return PROSE_NEXT_WORDS.contains(lowerCase(text, next, letters(text, next)));
+		// else white space, then a word that can come next
+		return next > end && PROSE_NEXT_WORDS.contains(lowerCase(text, next, letters(text, next)));
 	}
 
 	private static int countDigits(String text, int at, int window) {

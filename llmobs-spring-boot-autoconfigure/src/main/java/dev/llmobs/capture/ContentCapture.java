@@ -60,12 +60,10 @@ public final class ContentCapture {
 		if (value == null) {
 			return new CapturedContent("null", CapturedContent.JSON, false);
 		}
-		if (value instanceof CharSequence text) {
-			return (this.options.mode() == CaptureMode.HASH)
-					? new CapturedContent(hashText(text), CapturedContent.TEXT, false)
-					: fullText(text, CapturedContent.TEXT);
+		if (value instanceof CharSequence text && this.options.mode() == CaptureMode.HASH) {
+			return new CapturedContent(hashText(text), CapturedContent.TEXT, false);
 		}
-		return json(value.getClass(), (generator) -> generator.writePOJO(value));
+		return captureValue(value, this.listener);
 	}
 
 	/**
@@ -87,12 +85,17 @@ public final class ContentCapture {
 			return known;
 		}
 		EventNotingListener noting = new EventNotingListener(this.listener);
-		CapturedContent captured = (value instanceof String text) ? fullText(text, CapturedContent.TEXT, noting)
-				: json(value.getClass(), (generator) -> generator.writePOJO(value), noting);
+		CapturedContent captured = captureValue(value, noting);
 		if (!noting.noted()) {
 			memo.remember(this, value, captured);
 		}
 		return captured;
+	}
+
+	/** Text as itself, anything else as JSON (hashed in hash mode). */
+	private CapturedContent captureValue(Object value, CaptureListener listener) {
+		return (value instanceof CharSequence text) ? fullText(text, CapturedContent.TEXT, listener)
+				: json(value.getClass(), (generator) -> generator.writePOJO(value), listener);
 	}
 
 	/**

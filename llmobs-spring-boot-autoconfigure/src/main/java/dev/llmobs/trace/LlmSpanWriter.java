@@ -181,7 +181,7 @@ public final class LlmSpanWriter {
 
 	void writeInput(Span span, SpanDescriptor descriptor, Object[] arguments, ChainAccumulator traceState) {
 		try {
-			CaptureMemo memo = (traceState != null) ? traceState.captures() : null;
+			CaptureMemo memo = capturesOf(traceState);
 			if (descriptor.kind() == LlmSpanKind.RETRIEVER && descriptor.queryIndex() >= 0
 					&& descriptor.queryIndex() < arguments.length) {
 				if (descriptor.captureInput()) {
@@ -235,8 +235,7 @@ public final class LlmSpanWriter {
 			if (!descriptor.captureOutput() || !this.contentKinds.contains(descriptor.kind())) {
 				return;
 			}
-			writeCapturedOutput(span, descriptor.kind(),
-					this.capture.capture(value, (traceState != null) ? traceState.captures() : null));
+			writeCapturedOutput(span, descriptor.kind(), this.capture.capture(value, capturesOf(traceState)));
 		}
 		catch (Throwable ex) {
 			RecordingFailures.record("the output of " + descriptor.spanName(), ex);
@@ -256,7 +255,7 @@ public final class LlmSpanWriter {
 			this.llmCalls.record(span, identity.provider(), identity.model(), usage, traceState, prompt);
 		}
 		if (descriptor.captureOutput() && this.contentKinds.contains(LlmSpanKind.LLM)) {
-			CaptureMemo memo = (traceState != null) ? traceState.captures() : null;
+			CaptureMemo memo = capturesOf(traceState);
 			String text = (usage.outputText() != null) ? this.capture.captureText(usage.outputText(), memo) : null;
 			CapturedContent output = (text != null) ? new CapturedContent(text, CapturedContent.TEXT, false)
 					: this.capture.capture(value, memo);
@@ -291,6 +290,10 @@ public final class LlmSpanWriter {
 		if (dropped > 0) {
 			span.setAttribute(LlmObsAttributes.LLMOBS_DOCUMENTS_DROPPED, dropped);
 		}
+	}
+
+	private static CaptureMemo capturesOf(ChainAccumulator traceState) {
+		return (traceState != null) ? traceState.captures() : null;
 	}
 
 	private String captureDocumentContent(String content) {
