@@ -157,12 +157,14 @@ public final class BuiltInEvaluators {
 	/**
 	 * Lexical groundedness: the share of the answer's content words that appear in the
 	 * context documents. Passes at or above the threshold; fails when there is no
-	 * context.
+	 * context. The words of documents that recur are remembered (see
+	 * {@link DocumentWords}).
 	 * @param name the evaluator name
 	 * @param threshold the passing share, 0 to 1
 	 * @return the evaluator
 	 */
 	public static Evaluator contextOverlap(String name, double threshold) {
+		DocumentWords documentWords = new DocumentWords();
 		return of(name, (input) -> {
 			Set<String> answerWords = ContentWords.of(input.answer());
 			if (answerWords.isEmpty()) {
@@ -175,7 +177,7 @@ public final class BuiltInEvaluators {
 			// read the documents only until every answer word has been seen
 			Set<String> unseen = new HashSet<>(answerWords);
 			for (String document : input.context()) {
-				ContentWords.forEach(document, (word) -> !(unseen.remove(word) && unseen.isEmpty()));
+				documentWords.removeFrom(unseen, document);
 				if (unseen.isEmpty()) {
 					break;
 				}

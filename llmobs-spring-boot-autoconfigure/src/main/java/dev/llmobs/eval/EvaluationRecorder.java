@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.Severity;
@@ -48,6 +49,9 @@ public final class EvaluationRecorder {
 	private final LlmSpanConventions conventions;
 
 	private final UnaryOperator<String> explanations;
+
+	/** The attributes of every {@code EVALUATOR} span, fixed by the conventions. */
+	private final Attributes evaluatorAttributes;
 
 	/**
 	 * Creates a recorder.
@@ -99,6 +103,8 @@ public final class EvaluationRecorder {
 		this.logger = logger;
 		this.conventions = conventions;
 		this.explanations = explanations;
+		this.evaluatorAttributes = LlmSpanTracer.staticAttributes(LlmSpanKind.EVALUATOR, "evaluate", SpanIdentity.NONE,
+				conventions);
 	}
 
 	/**
@@ -168,8 +174,7 @@ public final class EvaluationRecorder {
 		Span span = this.tracer.spanBuilder("evaluate")
 			.setParent(LlmObsContext.current().storeIn(Context.root().with(Span.wrap(target))))
 			.addLink(target)
-			.setAllAttributes(LlmSpanTracer.staticAttributes(LlmSpanKind.EVALUATOR, "evaluate", SpanIdentity.NONE,
-					this.conventions))
+			.setAllAttributes(this.evaluatorAttributes)
 			.startSpan();
 		try {
 			record(span, target, results, promptVersion);
