@@ -292,22 +292,8 @@ public final class EvaluationRunner implements CompletionHook {
 		if (value == null || value instanceof CharSequence) {
 			return (value != null) ? value.toString() : null;
 		}
-		for (String name : new String[] { "answer", "text", "content", "getAnswer", "getText", "getContent" }) {
-			try {
-				java.lang.reflect.Method accessor = value.getClass().getMethod(name);
-				if (accessor.getParameterCount() == 0) {
-					accessor.trySetAccessible();
-					Object text = accessor.invoke(value);
-					if (text instanceof CharSequence chars) {
-						return chars.toString();
-					}
-				}
-			}
-			catch (ReflectiveOperationException | RuntimeException ex) {
-				// try the next name
-			}
-		}
-		return text(value);
+		String text = TextAccessors.textOf(value);
+		return (text != null) ? text : text(value);
 	}
 
 }
