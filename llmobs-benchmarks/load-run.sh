@@ -13,6 +13,9 @@
 # Run from the repository root after building both jars with the reactor (no install needed):
 #   ./mvnw -B -q -DskipTests package -pl sample-app -am
 #   ./mvnw -B -q -Pbenchmarks -DskipTests package -pl llmobs-benchmarks -am
+# QUESTIONS=unique gives every request its own question (the five questions with the request
+# number appended), so that only what really recurs (retrieved articles, the offline model's
+# answers) repeats; the default repeats the five questions.
 # SAMPLE_JAR and PORT override the sample jar (e.g. an older build copied aside) and the first
 # of the three ports.
 set -euo pipefail
@@ -24,6 +27,7 @@ WARM_UP=${WARM_UP:-60000}
 ROUNDS=${ROUNDS:-10}
 MEASURED=${MEASURED:-3000}
 FORKS=${FORKS:-1}
+QUESTIONS=${QUESTIONS:-repeated}
 LABELS=(tracing-on no-evaluations disabled)
 ARGS=("" "--llmobs.evaluation.enabled=false" "--llmobs.enabled=false")
 RESULTS=llmobs-benchmarks/target/load-windows.txt
@@ -54,7 +58,7 @@ start_servers() {
 		fi
 	done
 	for i in 0 1 2; do
-		$LOAD $((PORT + i)) "${LABELS[$i]}-warm-up" "$WARM_UP" 4 0 > /dev/null
+		$LOAD $((PORT + i)) "${LABELS[$i]}-warm-up" "$WARM_UP" 4 0 "$QUESTIONS" > /dev/null
 	done
 }
 stop_servers() {
@@ -66,7 +70,7 @@ window() {
 	local i=$1 round=$2 pid=${pids[$1]} requests_before process_before result
 	requests_before=$(request_ticks "$pid")
 	process_before=$(process_ticks "$pid")
-	result=$($LOAD $((PORT + i)) "${LABELS[$i]}" "$MEASURED" 4 0)
+	result=$($LOAD $((PORT + i)) "${LABELS[$i]}" "$MEASURED" 4 0 "$QUESTIONS")
 	echo "$result request-cpu=$(( ($(request_ticks "$pid") - requests_before) * 10000 / MEASURED ))us" \
 		"server-cpu=$(( ($(process_ticks "$pid") - process_before) * 10000 / MEASURED ))us" "fork=$fork round=$round"
 }

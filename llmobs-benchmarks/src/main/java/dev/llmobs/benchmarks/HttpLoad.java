@@ -19,7 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A bounded HTTP load run against the sample app on the loopback interface: a warm-up,
  * then a fixed number of {@code POST /api/chat} requests from a few client threads;
  * prints throughput and p50/p99 latency. Usage:
- * {@code HttpLoad <port> <label> [requests] [threads] [warm-up requests]}.
+ * {@code HttpLoad <port> <label> [requests] [threads] [warm-up requests] [unique]}. The
+ * questions cycle through five; with {@code unique} each one also carries its request
+ * number, so no two requests ask the same question (the retrieved articles and the
+ * offline model's answers still recur).
  */
 public final class HttpLoad {
 
@@ -37,11 +40,12 @@ public final class HttpLoad {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		URI uri = URI.create("http://127.0.0.1:" + port + "/api/chat");
 		int warmUp = (args.length > 4) ? Integer.parseInt(args[4]) : Math.max(500, requests / 4);
+		boolean unique = args.length > 5 && "unique".equals(args[5]);
 		if (warmUp > 0) {
-			run(client, uri, warmUp, threads);
+			run(client, uri, warmUp, threads, unique);
 		}
 		long start = System.nanoTime();
-		List<Long> latencies = run(client, uri, requests, threads);
+		List<Long> latencies = run(client, uri, requests, threads, unique);
 		double seconds = (System.nanoTime() - start) / 1e9;
 		Collections.sort(latencies);
 		System.out.printf(Locale.ROOT, "%-22s requests=%d threads=%d throughput=%.0f req/s p50=%.2f ms p99=%.2f ms%n",
@@ -49,7 +53,10 @@ public final class HttpLoad {
 				percentile(latencies, 0.99) / 1e6);
 	}
 
-	private static List<Long> run(HttpClient client, URI uri, int requests, int threads) throws Exception {
+	private static List<Long> run(HttpClient client, URI uri, int requests, int threads, boolean unique)
+			throws Exception {
+		// distinct across runs of one process and across the windows of a load run
+		long base = System.nanoTime();
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		AtomicInteger next = new AtomicInteger();
 		List<Future<List<Long>>> workers = new ArrayList<>();
@@ -57,7 +64,9 @@ public final class HttpLoad {
 			workers.add(pool.submit(() -> {
 				List<Long> latencies = new ArrayList<>();
 				for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-					String body = "{\"message\":\"" + QUESTIONS[i % QUESTIONS.length] + "\"}";
+					String question = QUESTIONS[i % QUESTIONS.length]
+							+ (unique ? " (ticket " + base + "-" + i + ")" : "");
+					String body = "{\"message\":\"" + question + "\"}";
 					HttpRequest request = HttpRequest.newBuilder(uri)
 						.timeout(Duration.ofSeconds(10))
 						.header("Content-Type", "application/json")

@@ -16,7 +16,9 @@ import tools.jackson.core.JsonGenerator;
  * {@code …[truncated N+ chars]} with {@code N} the characters seen past the limit. In
  * {@link CaptureMode#HASH hash} mode the full text is streamed into a SHA-256 digest
  * without being built. Values that cannot be serialized (cycles, failing getters) become
- * {@code [unserializable: Type]}; binary data and streams are never read. Thread-safe.
+ * {@code [unserializable: Type]}; binary data and streams are never read. A text found
+ * clean (nothing to redact) twice is remembered, within bounds, and returned without
+ * another scan (see {@link CleanTexts}). Thread-safe.
  */
 public final class ContentCapture {
 
@@ -209,9 +211,27 @@ public final class ContentCapture {
 		int keep = this.options.maxLength() + LOOKAHEAD;
 		boolean cutBeforeRedaction = text.length() > keep;
 		CharSequence head = cutBeforeRedaction ? text.subSequence(0, keep) : text;
-		String redacted = this.options.redactor().redact(head, listener);
+		String redacted = redactUnlessKnownClean(head, listener);
 		long unseen = cutBeforeRedaction ? text.length() - keep : 0;
 		return truncate(redacted, unseen, false, mimeType, listener);
+	}
+
+	/**
+	 * Redacts the text, unless it was found clean before (see {@link CleanTexts}): then
+	 * it is returned as it is, which is what scanning it again would return.
+	 */
+	private String redactUnlessKnownClean(CharSequence text, CaptureListener listener) {
+		if (!(text instanceof String string)) {
+			return this.options.redactor().redact(text, listener);
+		}
+		if (this.cleanTexts.contains(string)) {
+			return string;
+		}
+		String redacted = this.options.redactor().redact(string, listener);
+		if (redacted.equals(string)) {
+			this.cleanTexts.offer(string);
+		}
+		return redacted;
 	}
 
 	private CapturedContent truncate(String redacted, long unseen, boolean unseenIsLowerBound, String mimeType,
@@ -243,7 +263,7 @@ public final class ContentCapture {
 		if (failure != null) {
 			return new CapturedContent(failure, CapturedContent.TEXT, false);
 		}
-		String redacted = this.options.redactor().redact(writer.text(), listener);
+		String redacted = redactUnlessKnownClean(writer.text(), listener);
 		long unseen = writer.limitReached() ? writer.offered() - writer.length() : 0;
 		return truncate(redacted, unseen, writer.limitReached(), CapturedContent.JSON, listener);
 	}

@@ -150,6 +150,53 @@ class CaptureMemoTests {
 		assertThat(texts.contains("text 0")).isFalse();
 	}
 
+	@Test
+	void aCleanCaptureSeenTwiceIsRememberedAndAnyOtherIsNot() {
+		Holder articles = new Holder(List.of("Refunds take five days.", "Reset links last 30 minutes."));
+		String json = "{\"articles\":[\"Refunds take five days.\",\"Reset links last 30 minutes.\"]}";
+		assertThat(this.capture.capture(articles).text()).isEqualTo(json);
+		assertThat(this.capture.remembersAsClean(json)).as("seen once").isFalse();
+		assertThat(this.capture.capture(new Holder(List.copyOf(articles.articles()))).text()).isEqualTo(json);
+		assertThat(this.capture.remembersAsClean(json)).as("seen twice").isTrue();
+		assertThat(this.capture.capture(articles).text()).isEqualTo(json);
+		assertThat(this.capture.captureText("What is the refund policy?")).isEqualTo("What is the refund policy?");
+		assertThat(this.capture.remembersAsClean("What is the refund policy?")).isFalse();
+	}
+
+	@Test
+	void aCaptureWithASecretIsNeverRememberedAndIsCountedEachTime() {
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.capture.capture(new Prompt("Mail ann@example.com", "")).text())
+				.isEqualTo("{\"system\":\"Mail [REDACTED:email]\",\"user\":\"\"}");
+		}
+		assertThat(this.capture.remembersAsClean("{\"system\":\"Mail ann@example.com\",\"user\":\"\"}")).isFalse();
+		assertThat(this.listener.redactions).containsExactly(RedactionKind.EMAILS, RedactionKind.EMAILS,
+				RedactionKind.EMAILS);
+	}
+
+	@Test
+	void aRememberedCaptureIsStillCutAtTheLimitEachTime() {
+		ContentCapture small = capture(10);
+		for (int i = 0; i < 3; i++) {
+			assertThat(small.captureText("0123456789abcdef")).isEqualTo("0123456789\u2026[truncated 6 chars]");
+		}
+		assertThat(small.remembersAsClean("0123456789abcdef")).isTrue();
+		assertThat(this.listener.truncations).isEqualTo(3);
+	}
+
+	@Test
+	void cleanTextsStayWithinTheirCharacterBudget() {
+		CleanTexts texts = new CleanTexts();
+		String large = "x".repeat((int) (CleanTexts.MAX_CHARS / 4) - 1);
+		for (int i = 0; i < 4; i++) {
+			texts.add(large + i);
+		}
+		assertThat(texts.contains(large + 0)).isTrue();
+		texts.add(large + 4);
+		assertThat(texts.contains(large + 0)).isFalse();
+		assertThat(texts.contains(large + 4)).isTrue();
+	}
+
 	record Prompt(String system, String user) {
 	}
 
