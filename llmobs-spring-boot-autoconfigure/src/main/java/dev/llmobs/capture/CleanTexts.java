@@ -40,6 +40,9 @@ final class CleanTexts {
 	 * @param text the text, found clean
 	 */
 	void add(String text) {
+		if (text.length() > MAX_CHARS) {
+			return;
+		}
 		if (this.texts.size() >= MAX_TEXTS || this.chars.get() + text.length() > MAX_CHARS) {
 			this.texts.clear();
 			this.chars.set(0);

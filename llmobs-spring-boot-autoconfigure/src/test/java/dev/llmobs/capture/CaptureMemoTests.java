@@ -195,6 +195,10 @@ class CaptureMemoTests {
 		texts.add(large + 4);
 		assertThat(texts.contains(large + 0)).isFalse();
 		assertThat(texts.contains(large + 4)).isTrue();
+		String tooLarge = "y".repeat((int) CleanTexts.MAX_CHARS + 1);
+		texts.add(tooLarge);
+		assertThat(texts.contains(tooLarge)).isFalse();
+		assertThat(texts.contains(large + 4)).isTrue();
 	}
 
 	record Prompt(String system, String user) {
