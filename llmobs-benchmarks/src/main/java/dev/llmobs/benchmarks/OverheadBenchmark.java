@@ -61,6 +61,8 @@ public class OverheadBenchmark {
 
 	private Fixtures.Ticket ticket;
 
+	private long calls;
+
 	private String tenMegabytes;
 
 	private String fourThousand;
@@ -143,6 +145,18 @@ public class OverheadBenchmark {
 	@Benchmark
 	public String llmTaskTypicalRecord() {
 		return this.full.task(this.ticket);
+	}
+
+	/**
+	 * The typical record with a question no call asked before: its capture is scanned for
+	 * secrets every time, where {@link #llmTaskTypicalRecord()}, which passes the same
+	 * record again and again, finds it remembered as clean after the second call.
+	 * @return the result
+	 */
+	@Benchmark
+	public String llmTaskTypicalRecordNewQuestion() {
+		long call = this.calls++;
+		return this.full.task(new Fixtures.Ticket(this.ticket.question() + call, this.ticket.tags()));
 	}
 
 	@Benchmark
