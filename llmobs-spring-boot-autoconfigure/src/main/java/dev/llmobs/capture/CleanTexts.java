@@ -7,14 +7,14 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * Texts that recur across requests (prompt templates, the documents of a knowledge base,
- * the same retrieved articles as JSON) and were found clean: captured whole, with nothing
- * to redact. Only clean texts are kept, so a text with a detected secret is never held
- * here. A text known to recur is kept when first found clean ({@link #add}); any other
- * text only when it is found clean a second time ({@link #offer}), so texts seen once
- * (most questions and answers) do not push out the ones that recur. Bounded: when
- * {@value #MAX_TEXTS} texts or {@value #MAX_CHARS} characters are kept the set starts
- * over, and the texts seen once are remembered only by hash, in {@value #SEEN_SLOTS}
- * slots. Thread-safe.
+ * the same retrieved articles as JSON) and were found clean: nothing to redact in them
+ * (for a text longer than the capture's limit, in the part that is scanned and kept).
+ * Only clean texts are kept, so a text with a detected secret is never held here. A text
+ * known to recur is kept when first found clean ({@link #add}); any other text only when
+ * it is found clean a second time ({@link #offer}), so texts seen once (most questions
+ * and answers) do not push out the ones that recur. Bounded: when {@value #MAX_TEXTS}
+ * texts or {@value #MAX_CHARS} characters are kept the set starts over, and the texts
+ * seen once are remembered only by hash, in {@value #SEEN_SLOTS} slots. Thread-safe.
  */
 final class CleanTexts {
 

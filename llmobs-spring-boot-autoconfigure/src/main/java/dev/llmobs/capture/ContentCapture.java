@@ -150,26 +150,19 @@ public final class ContentCapture {
 
 	/**
 	 * Captures text that recurs across requests, such as a prompt template or a retrieved
-	 * document's content, as {@link #captureText(CharSequence)} does. A text found whole
-	 * and with nothing to redact is remembered (see {@link CleanTexts}), and the next
-	 * capture of an equal text returns it without scanning it again.
+	 * document's content, as {@link #captureText(CharSequence)} does. A text with nothing
+	 * to redact is remembered at its first capture (see {@link CleanTexts}), and the next
+	 * capture of an equal text returns it without scanning it again; it is still cut at
+	 * the limit every time.
 	 * @param text the text, possibly {@code null}
 	 * @return the redacted and truncated (or hashed) text, or {@code null} when the text
 	 * is {@code null} or the mode is {@link CaptureMode#NONE none}
 	 */
 	public String captureRecurringText(CharSequence text) {
-		if (!(text instanceof String string) || this.options.mode() != CaptureMode.FULL
-				|| string.length() > this.options.maxLength()) {
+		if (text == null || this.options.mode() != CaptureMode.FULL) {
 			return captureText(text);
 		}
-		if (this.cleanTexts.contains(string)) {
-			return string;
-		}
-		String captured = fullText(string, CapturedContent.TEXT).text();
-		if (captured.equals(string)) {
-			this.cleanTexts.add(string);
-		}
-		return captured;
+		return fullText(text, CapturedContent.TEXT, this.listener, true).text();
 	}
 
 	boolean remembersAsClean(String text) {
@@ -208,19 +201,25 @@ public final class ContentCapture {
 	}
 
 	private CapturedContent fullText(CharSequence text, String mimeType, CaptureListener listener) {
+		return fullText(text, mimeType, listener, false);
+	}
+
+	private CapturedContent fullText(CharSequence text, String mimeType, CaptureListener listener,
+			boolean knownToRecur) {
 		int keep = this.options.maxLength() + LOOKAHEAD;
 		boolean cutBeforeRedaction = text.length() > keep;
 		CharSequence head = cutBeforeRedaction ? text.subSequence(0, keep) : text;
-		String redacted = redactUnlessKnownClean(head, listener);
+		String redacted = redactUnlessKnownClean(head, listener, knownToRecur);
 		long unseen = cutBeforeRedaction ? text.length() - keep : 0;
 		return truncate(redacted, unseen, false, mimeType, listener);
 	}
 
 	/**
 	 * Redacts the text, unless it was found clean before (see {@link CleanTexts}): then
-	 * it is returned as it is, which is what scanning it again would return.
+	 * it is returned as it is, which is what scanning it again would return. A clean text
+	 * known to recur is remembered at once, any other when found clean a second time.
 	 */
-	private String redactUnlessKnownClean(CharSequence text, CaptureListener listener) {
+	private String redactUnlessKnownClean(CharSequence text, CaptureListener listener, boolean knownToRecur) {
 		if (!(text instanceof String string)) {
 			return this.options.redactor().redact(text, listener);
 		}
@@ -229,7 +228,12 @@ public final class ContentCapture {
 		}
 		String redacted = this.options.redactor().redact(string, listener);
 		if (redacted.equals(string)) {
-			this.cleanTexts.offer(string);
+			if (knownToRecur) {
+				this.cleanTexts.add(string);
+			}
+			else {
+				this.cleanTexts.offer(string);
+			}
 		}
 		return redacted;
 	}
@@ -263,7 +267,7 @@ public final class ContentCapture {
 		if (failure != null) {
 			return new CapturedContent(failure, CapturedContent.TEXT, false);
 		}
-		String redacted = redactUnlessKnownClean(writer.text(), listener);
+		String redacted = redactUnlessKnownClean(writer.text(), listener, false);
 		long unseen = writer.limitReached() ? writer.offered() - writer.length() : 0;
 		return truncate(redacted, unseen, writer.limitReached(), CapturedContent.JSON, listener);
 	}

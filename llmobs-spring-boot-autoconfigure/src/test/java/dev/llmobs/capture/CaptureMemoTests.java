@@ -133,6 +133,17 @@ class CaptureMemoTests {
 	}
 
 	@Test
+	void aRecurringTextFarBeyondTheLimitIsRememberedByWhatIsScannedAndCutTheSameEachTime() {
+		ContentCapture small = capture(10);
+		String article = "Refunds take five days. ".repeat(20);
+		String first = small.captureRecurringText(article);
+		assertThat(first).isEqualTo("Refunds ta\u2026[truncated " + (article.length() - 10) + " chars]");
+		assertThat(small.remembersAsClean(article.substring(0, 10 + ContentCapture.LOOKAHEAD))).isTrue();
+		assertThat(small.captureRecurringText(article)).isEqualTo(first);
+		assertThat(this.listener.truncations).isEqualTo(2);
+	}
+
+	@Test
 	void recurringTextsInHashModeAreHashed() {
 		ContentCapture hashing = new ContentCapture(
 				new CaptureOptions(CaptureMode.HASH, 4000, Redactor.of(Set.of(RedactionKind.SECRETS), List.of())),
