@@ -14,7 +14,14 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * it is found clean a second time ({@link #offer}), so texts seen once (most questions
  * and answers) do not push out the ones that recur. Bounded: when {@value #MAX_TEXTS}
  * texts or {@value #MAX_CHARS} characters are kept the set starts over, and the texts
- * seen once are remembered only by hash, in {@value #SEEN_SLOTS} slots. Thread-safe.
+ * seen once are remembered only by hash, in {@value #SEEN_SLOTS} slots.
+ * <p>
+ * A lookup does not hash the whole text: {@link String#hashCode()} reads every character
+ * one at a time and a captured text is a new string each time, so its hash is never
+ * cached. The set is keyed by a {@link #fingerprint sample} of the text's characters and
+ * a match is confirmed by {@link String#equals}, which compares whole arrays at once.
+ * Only a text that was just scanned (which costs far more) is hashed whole, for the texts
+ * seen once. Thread-safe.
  */
 final class CleanTexts {
 
@@ -24,7 +31,10 @@ final class CleanTexts {
 
 	static final int SEEN_SLOTS = 1024;
 
-	private final Map<String, Boolean> texts = new ConcurrentHashMap<>();
+	/** Characters sampled, spread evenly, from a text longer than this. */
+	static final int SAMPLED = 64;
+
+	private final Map<Key, Boolean> texts = new ConcurrentHashMap<>();
 
 	private final AtomicLong chars = new AtomicLong();
 
@@ -32,7 +42,7 @@ final class CleanTexts {
 	private final AtomicIntegerArray seenOnce = new AtomicIntegerArray(SEEN_SLOTS);
 
 	boolean contains(String text) {
-		return this.texts.containsKey(text);
+		return this.texts.containsKey(new Key(text));
 	}
 
 	/**
@@ -47,7 +57,7 @@ final class CleanTexts {
 			this.texts.clear();
 			this.chars.set(0);
 		}
-		if (this.texts.putIfAbsent(text, Boolean.TRUE) == null) {
+		if (this.texts.putIfAbsent(new Key(text), Boolean.TRUE) == null) {
 			this.chars.addAndGet(text.length());
 		}
 	}
@@ -65,6 +75,54 @@ final class CleanTexts {
 		else {
 			this.seenOnce.set(slot, hash);
 		}
+	}
+
+	/**
+	 * A cheap hash of a text: its length, {@value #SAMPLED} characters spread evenly over
+	 * it and its last {@value #SAMPLED} characters; a short text is hashed whole. Texts
+	 * that differ only in characters left out share a fingerprint and are told apart by
+	 * {@link String#equals}.
+	 * @param text the text
+	 * @return the fingerprint
+	 */
+	static int fingerprint(String text) {
+		int length = text.length();
+		if (length <= 2 * SAMPLED) {
+			return text.hashCode();
+		}
+		int hash = length;
+		int step = length / SAMPLED;
+		for (int i = 0; i < length; i += step) {
+			hash = 31 * hash + text.charAt(i);
+		}
+		for (int i = length - SAMPLED; i < length; i++) {
+			hash = 31 * hash + text.charAt(i);
+		}
+		return hash;
+	}
+
+	/** A text keyed by its {@link #fingerprint(String) fingerprint}. */
+	private static final class Key {
+
+		private final String text;
+
+		private final int hash;
+
+		Key(String text) {
+			this.text = text;
+			this.hash = fingerprint(text);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Key key && key.hash == this.hash && key.text.equals(this.text);
+		}
+
+		@Override
+		public int hashCode() {
+			return this.hash;
+		}
+
 	}
 
 }

@@ -186,6 +186,31 @@ class CaptureMemoTests {
 	}
 
 	@Test
+	void aTextThatDiffersFromARememberedOneOnlyWhereItIsNotSampledIsStillScanned() {
+		String clean = "x".repeat(995) + " write to support via the form " + "y".repeat(1000);
+		String secret = "x".repeat(995) + " write to ann@example.com form " + "y".repeat(1000);
+		assertThat(CleanTexts.fingerprint(secret)).as("same sampled characters")
+			.isEqualTo(CleanTexts.fingerprint(clean));
+		this.capture.captureRecurringText(clean);
+		assertThat(this.capture.remembersAsClean(clean)).isTrue();
+		assertThat(this.capture.remembersAsClean(secret)).isFalse();
+		assertThat(this.capture.captureRecurringText(secret)).contains("write to [REDACTED:email] form")
+			.doesNotContain("ann@example.com");
+		assertThat(this.listener.redactions).containsExactly(RedactionKind.EMAILS);
+	}
+
+	@Test
+	void textsSeenOnceAreToldApartByTheirWholeTextNotTheirSample() {
+		String first = "{\"question\":\"" + "a".repeat(10) + "\",\"articles\":\"" + "z".repeat(3000) + "\"}";
+		String second = "{\"question\":\"" + "b".repeat(10) + "\",\"articles\":\"" + "z".repeat(3000) + "\"}";
+		assertThat(CleanTexts.fingerprint(second)).isEqualTo(CleanTexts.fingerprint(first));
+		this.capture.captureText(first, CapturedContent.JSON);
+		this.capture.captureText(second, CapturedContent.JSON);
+		assertThat(this.capture.remembersAsClean(first)).as("each seen once").isFalse();
+		assertThat(this.capture.remembersAsClean(second)).as("each seen once").isFalse();
+	}
+
+	@Test
 	void aRememberedCaptureIsStillCutAtTheLimitEachTime() {
 		ContentCapture small = capture(10);
 		for (int i = 0; i < 3; i++) {
