@@ -214,13 +214,14 @@ public final class LlmObsAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "llmobs.evaluation.enabled", matchIfMissing = true)
 	EvaluationRunner llmObsEvaluationRunner(LlmObsProperties properties, EvaluatorRegistry registry,
 			ObjectProvider<OpenTelemetry> openTelemetry, ObjectProvider<EvaluationListener> listener,
-			LlmSpanConventions conventions, Redactor redactor, ObjectProvider<CaptureListener> captureListener) {
+			LlmSpanConventions conventions, Redactor redactor, ObjectProvider<CaptureListener> captureListener,
+			ListableBeanFactory beanFactory) {
 		LlmObsProperties.Evaluation evaluation = properties.getEvaluation();
 		EvaluationListener evaluationListener = EvaluationListener.composite(listener.orderedStream().toList());
 		OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
 		EvaluationRunner runner = new EvaluationRunner(registry.evaluators(),
 				new EvaluationRecorder(otel.getTracer(INSTRUMENTATION_NAME), evaluationListener,
-						otel.getLogsBridge().get(INSTRUMENTATION_NAME), conventions,
+						EvaluationLogs.logger(otel, beanFactory, INSTRUMENTATION_NAME), conventions,
 						explanationRedaction(redactor, captureListener)),
 				evaluationListener, EvaluationExecutors.queue(evaluation.getThreads(), evaluation.getQueueCapacity()),
 				EvaluationExecutors.workers(evaluation.getThreads()), evaluation.getTimeout(),
