@@ -10,7 +10,6 @@ import java.util.stream.BaseStream;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteConstraints;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.ValueSerializer;
@@ -45,11 +44,7 @@ final class CaptureJson {
 		// output
 		// reaches the capture limit, so they degrade to a marker instead of a wall of
 		// nesting.
-		// Buffers are recycled per thread: the default shared deque cost about 5 us per
-		// traced request when four request threads captured at once (BENCHMARKS.md, issue
-		// 24, fifth pass). On a virtual thread the buffers live as long as the thread.
 		JsonFactory factory = JsonFactory.builder()
-			.recyclerPool(JsonRecyclerPools.threadLocalPool())
 			.streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
 			.build();
 		return JsonMapper.builder(factory).disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).addModule(module).build();
