@@ -48,16 +48,16 @@ final class EvaluationLogs {
 				|| sdk.getSdkLoggerProvider() != beans.getBean(BOOT_LOGGER_PROVIDER)) {
 			return false;
 		}
-		if (beans.getBeanNamesForType(LogRecordExporter.class, true, false).length > 0) {
+		if (beans.getBeanNamesForType(LogRecordExporter.class).length > 0) {
 			return false;
 		}
-		String[] processors = beans.getBeanNamesForType(LogRecordProcessor.class, true, false);
+		String[] processors = beans.getBeanNamesForType(LogRecordProcessor.class);
 		if (processors.length != 1 || !processors[0].equals(BOOT_BATCH_PROCESSOR)) {
 			return false;
 		}
 		ClassLoader classLoader = EvaluationLogs.class.getClassLoader();
-		return !ClassUtils.isPresent(BOOT_CUSTOMIZER, classLoader) || beans
-			.getBeanNamesForType(ClassUtils.resolveClassName(BOOT_CUSTOMIZER, classLoader), true, false).length == 0;
+		return !ClassUtils.isPresent(BOOT_CUSTOMIZER, classLoader)
+				|| beans.getBeanNamesForType(ClassUtils.resolveClassName(BOOT_CUSTOMIZER, classLoader)).length == 0;
 	}
 
 }
