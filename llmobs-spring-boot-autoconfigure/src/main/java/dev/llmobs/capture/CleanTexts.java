@@ -31,7 +31,10 @@ final class CleanTexts {
 
 	static final int SEEN_SLOTS = 1024;
 
-	/** Characters sampled, spread evenly, from a text longer than this. */
+	/**
+	 * Characters a fingerprint samples spread over a text, and again from its end; a text
+	 * of up to twice as many is hashed whole.
+	 */
 	static final int SAMPLED = 64;
 
 	private final Map<Key, Boolean> texts = new ConcurrentHashMap<>();
