@@ -47,9 +47,12 @@ final class TextAccessors {
 		for (String name : NAMES) {
 			try {
 				Method accessor = type.getMethod(name);
-				if (accessor.trySetAccessible()) {
-					accessors.add(accessor);
-				}
+				// a public accessor is invoked even where it cannot be made accessible,
+				// as
+				// before the lookup was cached; one that cannot be invoked is skipped
+				// then
+				accessor.trySetAccessible();
+				accessors.add(accessor);
 			}
 			catch (NoSuchMethodException | RuntimeException ex) {
 				// the class has no such accessor
