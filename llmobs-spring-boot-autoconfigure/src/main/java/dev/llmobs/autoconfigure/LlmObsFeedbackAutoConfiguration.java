@@ -9,6 +9,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -19,7 +20,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import dev.llmobs.capture.CaptureMode;
 import dev.llmobs.capture.CaptureOptions;
@@ -31,6 +33,7 @@ import dev.llmobs.export.RecentTraceStore;
 import dev.llmobs.feedback.FeedbackOptions;
 import dev.llmobs.feedback.FeedbackRecorder;
 import dev.llmobs.web.FeedbackRoutes;
+import dev.llmobs.web.ScopedRouterFunctionMapping;
 
 /**
  * Users' feedback on answers: {@code LlmObs.feedback(...)} always, and the HTTP endpoint
@@ -77,9 +80,13 @@ public final class LlmObsFeedbackAutoConfiguration {
 	static final class FeedbackEndpointConfiguration {
 
 		@Bean
-		RouterFunction<ServerResponse> llmObsFeedbackRoutes(LlmObsProperties properties, FeedbackRecorder recorder) {
-			return FeedbackRoutes.routes(properties.getFeedback().getPath(), recorder,
-					properties.getFeedback().getMaxBodyBytes());
+		ScopedRouterFunctionMapping llmObsFeedbackMapping(LlmObsProperties properties, FeedbackRecorder recorder,
+				@Qualifier(RouteMappings.MVC_MAPPING) ObjectProvider<RequestMappingHandlerMapping> mvcMapping,
+				@Qualifier(RouteMappings.MVC_ADAPTER) ObjectProvider<RequestMappingHandlerAdapter> mvcAdapter) {
+			String path = properties.getFeedback().getPath();
+			return RouteMappings.scoped(path,
+					FeedbackRoutes.routes(path, recorder, properties.getFeedback().getMaxBodyBytes()), mvcMapping,
+					mvcAdapter);
 		}
 
 	}

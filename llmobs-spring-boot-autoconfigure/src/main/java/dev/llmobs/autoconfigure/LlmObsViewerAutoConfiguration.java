@@ -1,5 +1,7 @@
 package dev.llmobs.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -9,11 +11,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import dev.llmobs.export.RecentTraceStore;
 import dev.llmobs.viewer.LocalAccessFilter;
 import dev.llmobs.viewer.TraceViewer;
+import dev.llmobs.web.ScopedRouterFunctionMapping;
 
 /**
  * The trace viewer page, off unless {@code llmobs.viewer.enabled=true}; it answers only
@@ -35,8 +39,11 @@ public final class LlmObsViewerAutoConfiguration {
 	static final int ACCESS_FILTER_ORDER = -85;
 
 	@Bean
-	RouterFunction<ServerResponse> llmObsViewerRoutes(LlmObsProperties properties, RecentTraceStore store) {
-		return TraceViewer.routes(properties.getViewer().getPath(), store);
+	ScopedRouterFunctionMapping llmObsViewerMapping(LlmObsProperties properties, RecentTraceStore store,
+			@Qualifier(RouteMappings.MVC_MAPPING) ObjectProvider<RequestMappingHandlerMapping> mvcMapping,
+			@Qualifier(RouteMappings.MVC_ADAPTER) ObjectProvider<RequestMappingHandlerAdapter> mvcAdapter) {
+		String path = properties.getViewer().getPath();
+		return RouteMappings.scoped(path, TraceViewer.routes(path, store), mvcMapping, mvcAdapter);
 	}
 
 	@Bean
