@@ -30,6 +30,7 @@ import dev.llmobs.export.ConsoleTraceReporter;
 import dev.llmobs.export.ExportAccountingPostProcessor;
 import dev.llmobs.export.ExportAccountingSpanProcessor;
 import dev.llmobs.export.ExportStatistics;
+import dev.llmobs.export.IdleSpanExportRemover;
 import dev.llmobs.export.KnownTraces;
 import dev.llmobs.export.RecentTraceStore;
 import dev.llmobs.export.TraceAssembler;
@@ -126,6 +127,23 @@ public final class LlmObsExportAutoConfiguration {
 		console.ifAvailable(listeners::add);
 		LlmObsProperties.RecentTraces recent = properties.getRecentTraces();
 		return new TraceAssembler(Math.max(recent.getMaxTraces(), 64), recent.getMaxSpansPerTrace(), listeners, late);
+	}
+
+	/**
+	 * Boot's span batch processor is left off the tracer provider when it has nowhere to
+	 * send spans.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(
+			name = { "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanProcessors",
+					"io.micrometer.tracing.exporter.SpanReporter" })
+	static final class IdleExportConfiguration {
+
+		@Bean
+		static IdleSpanExportRemover llmObsIdleSpanExportRemover() {
+			return new IdleSpanExportRemover();
+		}
+
 	}
 
 	/**
