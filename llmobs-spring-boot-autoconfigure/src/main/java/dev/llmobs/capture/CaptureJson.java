@@ -9,6 +9,7 @@ import java.util.stream.BaseStream;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteConstraints;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.SerializationFeature;
@@ -44,8 +45,14 @@ final class CaptureJson {
 		// output
 		// reaches the capture limit, so they degrade to a marker instead of a wall of
 		// nesting.
+		// Schubfach instead of the JDK's Double.toString: the same shortest
+		// representation
+		// that reads back as the same number, at a fraction of the cost on Java 17 (a
+		// score
+		// per retrieved document, an embedding's floats).
 		JsonFactory factory = JsonFactory.builder()
 			.streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+			.enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
 			.build();
 		return JsonMapper.builder(factory).disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).addModule(module).build();
 	}

@@ -128,8 +128,7 @@ public final class EvaluationRunner implements CompletionHook {
 			submit(span.getSpanContext(), spec.evaluators(), input, promptVersion, true);
 			return;
 		}
-		Split split = this.builtInsInBackground ? this.splits.computeIfAbsent(spec, this::split)
-				: new Split(spec.evaluators(), List.of());
+		Split split = this.builtInsInBackground ? split(spec) : new Split(spec.evaluators(), List.of());
 		if (!split.inline().isEmpty()) {
 			List<EvaluationResult> results = runAll(split.inline(), input, false);
 			if (!results.isEmpty()) {
@@ -161,6 +160,12 @@ public final class EvaluationRunner implements CompletionHook {
 	}
 
 	private Split split(EvaluationSpec spec) {
+		// a plain read first: computeIfAbsent may lock the bin even when the key is there
+		Split known = this.splits.get(spec);
+		return (known != null) ? known : this.splits.computeIfAbsent(spec, this::newSplit);
+	}
+
+	private Split newSplit(EvaluationSpec spec) {
 		List<String> inline = new ArrayList<>();
 		List<String> background = new ArrayList<>();
 		for (String name : spec.evaluators()) {

@@ -234,6 +234,34 @@ class ContentCaptureTests {
 	}
 
 	@Test
+	void floatingPointNumbersAreWrittenAsTextThatReadsBackAsThemselves() {
+		java.util.Random random = new java.util.Random(24);
+		double[] doubles = new double[200];
+		float[] floats = new float[200];
+		for (int i = 0; i < doubles.length; i++) {
+			doubles[i] = (i < 100) ? random.nextGaussian() * Math.pow(10, random.nextInt(40) - 20)
+					: Double.longBitsToDouble(random.nextLong());
+			floats[i] = (float) random.nextGaussian();
+		}
+		double[] plain = { 3.8374626636505127, 0.1, 1.0E-5, 0.0, -0.0 };
+		System.arraycopy(plain, 0, doubles, 0, plain.length);
+		String json = capture(CaptureMode.FULL, 100_000)
+			.captureNamed(new String[] { "doubles", "floats" }, new Object[] { doubles, floats })
+			.text();
+		assertThat(json).startsWith("{\"doubles\":[3.8374626636505127,0.1,1.0E-5,0.0,-0.0,");
+		String[] writtenDoubles = json.substring(json.indexOf('[') + 1, json.indexOf(']')).split(",");
+		String[] writtenFloats = json.substring(json.lastIndexOf('[') + 1, json.lastIndexOf(']')).split(",");
+		assertThat(writtenDoubles).hasSize(doubles.length);
+		for (int i = 0; i < doubles.length; i++) {
+			if (Double.isFinite(doubles[i])) {
+				assertThat(Double.parseDouble(writtenDoubles[i])).isEqualTo(doubles[i]);
+				assertThat(writtenDoubles[i].length()).isLessThanOrEqualTo(Double.toString(doubles[i]).length());
+			}
+			assertThat(Float.parseFloat(writtenFloats[i])).isEqualTo(floats[i]);
+		}
+	}
+
+	@Test
 	void byteArrayIsWrittenAsItsSizeInsideJson() {
 		assertThat(this.full.capture(new Pair(new byte[] { 1, 2, 3 }, "x")).text())
 			.isEqualTo("{\"left\":\"[binary 3 bytes]\",\"right\":\"x\"}");
