@@ -42,14 +42,11 @@ final class CaptureJson {
 		module.addSerializer(Future.class, notCaptured);
 		module.addSerializer(CompletionStage.class, notCaptured);
 		// A shallow nesting limit turns indirect cycles into an error long before the
-		// output
-		// reaches the capture limit, so they degrade to a marker instead of a wall of
-		// nesting.
-		// Schubfach instead of the JDK's Double.toString: the same shortest
-		// representation
-		// that reads back as the same number, at a fraction of the cost on Java 17 (a
-		// score
-		// per retrieved document, an embedding's floats).
+		// output reaches the capture limit, so they degrade to a marker instead of a wall
+		// of nesting. Doubles are written by Schubfach instead of the JDK's
+		// Double.toString: the shortest text that reads back as the same number, at a
+		// fraction of the cost on Java 17 (a score per retrieved document, an
+		// embedding's floats).
 		JsonFactory factory = JsonFactory.builder()
 			.streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
 			.enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)

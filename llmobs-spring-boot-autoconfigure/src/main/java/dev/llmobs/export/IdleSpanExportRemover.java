@@ -22,9 +22,9 @@ import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.S
  * to hand spans to: no {@link SpanExporter} bean (no OTLP, Zipkin or other export is
  * configured) and no {@link SpanReporter} bean. Boot builds the processor either way; in
  * that case every span ended was queued, copied whole on the processor's thread and
- * dropped, which cost about 20 µs of CPU per request of the sample (BENCHMARKS.md, issue
- * 24, sixth pass). The starter's own processors (the recent-trace store, the console
- * summary, the metrics) do not depend on it and see every span as before.
+ * dropped: about 15 µs of that thread's CPU per request of the sample (BENCHMARKS.md,
+ * issue 24, sixth pass). The starter's own processors (the recent-trace store, the
+ * console summary, the metrics) do not depend on it and see every span as before.
  * <p>
  * Only Boot's own processor is left off (its bean {@value #BOOT_BATCH_PROCESSOR}, defined
  * by Boot's auto-configuration); a processor the application defines is kept. Decided
