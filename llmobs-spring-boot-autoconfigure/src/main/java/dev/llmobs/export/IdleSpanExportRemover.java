@@ -27,8 +27,8 @@ import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.S
  * console summary, the metrics) do not depend on it and see every span as before.
  * <p>
  * Only Boot's own processor is left off (its bean {@value #BOOT_BATCH_PROCESSOR}, defined
- * by Boot's auto-configuration); a processor the application defines is kept. Decided
- * once, when Boot gathers the span processors.
+ * by Boot's auto-configuration or, in its place, by the starter's); a processor the
+ * application defines is kept. Decided once, when Boot gathers the span processors.
  */
 public final class IdleSpanExportRemover implements BeanPostProcessor, BeanFactoryAware {
 
@@ -36,6 +36,8 @@ public final class IdleSpanExportRemover implements BeanPostProcessor, BeanFacto
 	public static final String BOOT_BATCH_PROCESSOR = "otelSpanProcessor";
 
 	private static final String BOOT_TRACING_PACKAGE = "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.";
+
+	private static final String STARTER_DEFINITION = "dev.llmobs.autoconfigure.LlmObsSpanExportAutoConfiguration";
 
 	private static final Log logger = LogFactory.getLog(IdleSpanExportRemover.class);
 
@@ -66,7 +68,7 @@ public final class IdleSpanExportRemover implements BeanPostProcessor, BeanFacto
 	 * @return {@code true} when it can be left off
 	 */
 	boolean exportsNowhere() {
-		if (!this.beanFactory.containsBeanDefinition(BOOT_BATCH_PROCESSOR) || !definedByBoot()) {
+		if (!this.beanFactory.containsBeanDefinition(BOOT_BATCH_PROCESSOR) || !definedByAutoConfiguration()) {
 			return false;
 		}
 		return BeanFactoryUtils.beanNamesForTypeIncludingAncestors(this.beanFactory, SpanExporter.class).length == 0
@@ -74,14 +76,15 @@ public final class IdleSpanExportRemover implements BeanPostProcessor, BeanFacto
 						SpanReporter.class).length == 0;
 	}
 
-	private boolean definedByBoot() {
+	private boolean definedByAutoConfiguration() {
 		BeanDefinition definition = this.beanFactory.getMergedBeanDefinition(BOOT_BATCH_PROCESSOR);
 		String factory = definition.getFactoryBeanName();
 		if (factory == null || !this.beanFactory.containsBeanDefinition(factory)) {
 			return false;
 		}
 		String factoryClass = this.beanFactory.getMergedBeanDefinition(factory).getBeanClassName();
-		return factoryClass != null && factoryClass.startsWith(BOOT_TRACING_PACKAGE);
+		return factoryClass != null
+				&& (factoryClass.startsWith(BOOT_TRACING_PACKAGE) || factoryClass.equals(STARTER_DEFINITION));
 	}
 
 }
