@@ -17,7 +17,10 @@
 # number appended), so that only what really recurs (retrieved articles, the offline model's
 # answers) repeats; the default repeats the five questions.
 # SAMPLE_JAR and PORT override the sample jar (e.g. an older build copied aside) and the first
-# of the three ports.
+# of the three ports. SERVER_ARGS are given to all three servers, e.g. an export endpoint:
+#   python3 llmobs-benchmarks/otlp-sink.py 14318 &
+#   SERVER_ARGS=--llmobs.export.endpoint=http://127.0.0.1:14318 bash llmobs-benchmarks/load-run.sh
+# (with llmobs.enabled=false that property does nothing, so the baseline exports nothing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=${SAMPLE_JAR:-$(ls sample-app/target/llmobs-sample-app-*-exec.jar | head -n 1)}
@@ -41,7 +44,7 @@ start_servers() {
 	for i in 0 1 2; do
 		# shellcheck disable=SC2086
 		java -jar "$JAR" --server.port=$((PORT + i)) --sample.demo-conversation.enabled=false \
-			--llmobs.console.enabled=false --logging.level.root=WARN ${ARGS[$i]} \
+			--llmobs.console.enabled=false --logging.level.root=WARN ${ARGS[$i]} ${SERVER_ARGS:-} \
 			> "llmobs-benchmarks/target/load-${LABELS[$i]}.log" 2>&1 &
 		pids+=($!)
 	done
