@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -50,7 +49,7 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 	 * The other meters by name and tag values, registered on first use: a call looks its
 	 * meter up instead of building and registering it again.
 	 */
-	private final Map<List<String>, Meter> meters = new ConcurrentHashMap<>();
+	private final Map<List<String>, Object> meters = new ConcurrentHashMap<>();
 
 	/** Distinct prompt versions tagged by default. */
 	public static final int DEFAULT_MAX_PROMPT_VERSIONS = 50;
@@ -109,8 +108,7 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 		if (current == null) {
 			return;
 		}
-		Map<String, Timer> byName = this.timers.computeIfAbsent(outcome, (o) -> new ConcurrentHashMap<>())
-			.computeIfAbsent(descriptor.kind(), (k) -> new ConcurrentHashMap<>());
+		Map<String, Timer> byName = timersOf(outcome, descriptor.kind());
 		Timer timer = byName.get(descriptor.spanName());
 		if (timer == null) {
 			timer = byName.computeIfAbsent(descriptor.spanName(),
@@ -122,6 +120,15 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 						.register(current));
 		}
 		timer.record(durationNanos, TimeUnit.NANOSECONDS);
+	}
+
+	private Map<String, Timer> timersOf(String outcome, LlmSpanKind kind) {
+		Map<LlmSpanKind, Map<String, Timer>> byKind = this.timers.get(outcome);
+		if (byKind == null) {
+			byKind = this.timers.computeIfAbsent(outcome, (o) -> new ConcurrentHashMap<>());
+		}
+		Map<String, Timer> byName = byKind.get(kind);
+		return (byName != null) ? byName : byKind.computeIfAbsent(kind, (k) -> new ConcurrentHashMap<>());
 	}
 
 	@Override
@@ -139,22 +146,17 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 		String providerTag = (provider != null) ? provider : "none";
 		String modelTag = (model != null) ? model : "none";
 		String versionTag = this.promptVersions.tagFor(promptVersion);
+		// one lookup for the meters of this provider, model and version
+		ModelMeters meters = cached(Arrays.asList("model", providerTag, modelTag, versionTag),
+				() -> new ModelMeters(current, providerTag, modelTag, versionTag));
 		if (usage.inputTokens() != null) {
-			tokens(current, "input", providerTag, modelTag, versionTag).record(usage.inputTokens());
+			meters.inputTokens().record(usage.inputTokens());
 		}
 		if (usage.outputTokens() != null) {
-			tokens(current, "output", providerTag, modelTag, versionTag).record(usage.outputTokens());
+			meters.outputTokens().record(usage.outputTokens());
 		}
 		if (cost != null) {
-			cached(Arrays.asList("llmobs.cost", providerTag, modelTag, versionTag),
-					() -> Counter.builder("llmobs.cost")
-						.description("Cost of model calls in USD")
-						.baseUnit("usd")
-						.tag("gen_ai.provider.name", providerTag)
-						.tag("gen_ai.request.model", modelTag)
-						.tag(PROMPT_VERSION, versionTag)
-						.register(current))
-				.increment(cost.total());
+			meters.cost().increment(cost.total());
 		}
 		else if (usage.inputTokens() != null || usage.outputTokens() != null) {
 			cached(Arrays.asList("llmobs.cost.unpriced", modelTag),
@@ -174,23 +176,22 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 		}
 	}
 
-	private DistributionSummary tokens(MeterRegistry registry, String type, String provider, String model,
+	private static DistributionSummary tokens(MeterRegistry registry, String type, String provider, String model,
 			String promptVersion) {
 		// No base unit: Prometheus would append it to the name
 		// ("..._token_usage__token_").
-		return cached(Arrays.asList("gen_ai.client.token.usage", type, provider, model, promptVersion),
-				() -> DistributionSummary.builder("gen_ai.client.token.usage")
-					.description("Tokens used by model calls")
-					.tag("gen_ai.token.type", type)
-					.tag("gen_ai.provider.name", provider)
-					.tag("gen_ai.request.model", model)
-					.tag(PROMPT_VERSION, promptVersion)
-					.register(registry));
+		return DistributionSummary.builder("gen_ai.client.token.usage")
+			.description("Tokens used by model calls")
+			.tag("gen_ai.token.type", type)
+			.tag("gen_ai.provider.name", provider)
+			.tag("gen_ai.request.model", model)
+			.tag(PROMPT_VERSION, promptVersion)
+			.register(registry);
 	}
 
 	@SuppressWarnings("unchecked")
-	private <M extends Meter> M cached(List<String> key, Supplier<M> register) {
-		Meter meter = this.meters.get(key);
+	private <M> M cached(List<String> key, Supplier<M> register) {
+		Object meter = this.meters.get(key);
 		if (meter == null) {
 			meter = this.meters.computeIfAbsent(key, (k) -> register.get());
 		}
@@ -280,6 +281,69 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 						.tag("kind", k.configName())
 						.register(current))
 			.increment(count);
+	}
+
+	/**
+	 * The meters of one provider, model and prompt version: the token summaries,
+	 * registered with the holder, and the cost counter, registered at the first priced
+	 * call so that a model without a price shows no cost.
+	 */
+	private static final class ModelMeters {
+
+		private final MeterRegistry registry;
+
+		private final String provider;
+
+		private final String model;
+
+		private final String promptVersion;
+
+		private volatile DistributionSummary inputTokens;
+
+		private volatile DistributionSummary outputTokens;
+
+		private volatile Counter cost;
+
+		ModelMeters(MeterRegistry registry, String provider, String model, String promptVersion) {
+			this.registry = registry;
+			this.provider = provider;
+			this.model = model;
+			this.promptVersion = promptVersion;
+		}
+
+		DistributionSummary inputTokens() {
+			DistributionSummary summary = this.inputTokens;
+			if (summary == null) {
+				summary = tokens(this.registry, "input", this.provider, this.model, this.promptVersion);
+				this.inputTokens = summary;
+			}
+			return summary;
+		}
+
+		DistributionSummary outputTokens() {
+			DistributionSummary summary = this.outputTokens;
+			if (summary == null) {
+				summary = tokens(this.registry, "output", this.provider, this.model, this.promptVersion);
+				this.outputTokens = summary;
+			}
+			return summary;
+		}
+
+		Counter cost() {
+			Counter counter = this.cost;
+			if (counter == null) {
+				counter = Counter.builder("llmobs.cost")
+					.description("Cost of model calls in USD")
+					.baseUnit("usd")
+					.tag("gen_ai.provider.name", this.provider)
+					.tag("gen_ai.request.model", this.model)
+					.tag(PROMPT_VERSION, this.promptVersion)
+					.register(this.registry);
+				this.cost = counter;
+			}
+			return counter;
+		}
+
 	}
 
 }

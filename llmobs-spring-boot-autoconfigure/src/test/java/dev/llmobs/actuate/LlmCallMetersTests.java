@@ -50,4 +50,25 @@ class LlmCallMetersTests {
 		assertThat(this.registry.get("llmobs.cost.unpriced").counter().count()).isEqualTo(1.0);
 	}
 
+	@Test
+	void tokensAreSummedPerTypeAndModelAcrossCalls() {
+		this.recorder.record(Span.getInvalid(), "openai", "priced-model", LlmUsage.of(100, 20), null);
+		this.recorder.record(Span.getInvalid(), "openai", "priced-model", LlmUsage.of(50, 10), null);
+		this.recorder.record(Span.getInvalid(), "openai", "unknown-model", LlmUsage.of(7, 3), null);
+
+		assertThat(this.registry.get("gen_ai.client.token.usage")
+			.tags("gen_ai.token.type", "input", "gen_ai.request.model", "priced-model")
+			.summary()
+			.totalAmount()).isEqualTo(150.0);
+		assertThat(this.registry.get("gen_ai.client.token.usage")
+			.tags("gen_ai.token.type", "output", "gen_ai.request.model", "priced-model")
+			.summary()
+			.count()).isEqualTo(2);
+		assertThat(this.registry.get("gen_ai.client.token.usage")
+			.tags("gen_ai.token.type", "output", "gen_ai.request.model", "unknown-model")
+			.summary()
+			.totalAmount()).isEqualTo(3.0);
+		assertThat(this.registry.find("llmobs.cost").tag("gen_ai.request.model", "unknown-model").counters()).isEmpty();
+	}
+
 }
