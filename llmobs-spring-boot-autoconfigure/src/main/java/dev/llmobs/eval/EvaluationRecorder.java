@@ -3,7 +3,6 @@ package dev.llmobs.eval;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.logs.Logger;
@@ -23,6 +22,7 @@ import dev.llmobs.trace.convention.EvaluationOutcome;
 import dev.llmobs.trace.convention.GenAiConvention;
 import dev.llmobs.trace.convention.LlmSpanConvention;
 import dev.llmobs.trace.convention.LlmSpanConventions;
+import dev.llmobs.trace.convention.OpenInferenceConvention;
 
 /**
  * Records evaluation results on every channel: while the target span is open, in each
@@ -147,7 +147,7 @@ public final class EvaluationRecorder {
 		}
 		// not every convention keeps an errored result on the span; tail sampling needs
 		// it
-		if (results.stream().anyMatch((result) -> result.verdict() == Verdict.ERROR)) {
+		if (any(results, Verdict.ERROR)) {
 			span.setAttribute(LlmObsAttributes.LLMOBS_EVALUATION_ERROR, true);
 		}
 	}
@@ -226,15 +226,15 @@ public final class EvaluationRecorder {
 			return 0;
 		}
 		int index = 0;
-		while (index < MAX_INDEX && readable.getAttribute(key(index, "name")) != null) {
+		while (index < MAX_INDEX && readable.getAttribute(OpenInferenceConvention.evaluationNameKey(index)) != null) {
 			index++;
 		}
 		return index;
 	}
 
 	private static String verdict(Span span, List<EvaluationResult> results) {
-		boolean failed = results.stream().anyMatch((result) -> result.verdict() == Verdict.FAIL);
-		boolean passed = results.stream().anyMatch((result) -> result.verdict() == Verdict.PASS);
+		boolean failed = any(results, Verdict.FAIL);
+		boolean passed = any(results, Verdict.PASS);
 		if (span instanceof ReadableSpan readable
 				&& "fail".equals(readable.getAttribute(LlmObsAttributes.GEN_AI_EVALUATION_VERDICT))) {
 			return "fail";
@@ -242,8 +242,13 @@ public final class EvaluationRecorder {
 		return failed ? "fail" : (passed ? "pass" : null);
 	}
 
-	private static AttributeKey<String> key(int index, String field) {
-		return AttributeKey.stringKey("evaluations." + index + ".evaluation." + field);
+	private static boolean any(List<EvaluationResult> results, Verdict verdict) {
+		for (EvaluationResult result : results) {
+			if (result.verdict() == verdict) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

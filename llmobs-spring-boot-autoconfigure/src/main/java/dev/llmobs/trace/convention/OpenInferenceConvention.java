@@ -238,18 +238,28 @@ public class OpenInferenceConvention implements LlmSpanConvention {
 
 	@Override
 	public void evaluation(Span span, int index, EvaluationOutcome evaluation) {
-		String prefix = "evaluations." + index + ".evaluation.";
-		span.setAttribute(AttributeKey.stringKey(prefix + "name"), evaluation.name());
+		EvaluationKeys keys = EvaluationKeys.at(index);
+		span.setAttribute(keys.name, evaluation.name());
 		if (evaluation.score() != null) {
-			span.setAttribute(AttributeKey.doubleKey(prefix + "score"), evaluation.score());
+			span.setAttribute(keys.score, evaluation.score());
 		}
 		if (evaluation.label() != null) {
-			span.setAttribute(AttributeKey.stringKey(prefix + "label"), evaluation.label());
+			span.setAttribute(keys.label, evaluation.label());
 		}
-		span.setAttribute(AttributeKey.stringKey(prefix + "verdict"), evaluation.verdict());
+		span.setAttribute(keys.verdict, evaluation.verdict());
 		if (evaluation.explanation() != null) {
-			span.setAttribute(AttributeKey.stringKey(prefix + "explanation"), evaluation.explanation());
+			span.setAttribute(keys.explanation, evaluation.explanation());
 		}
+	}
+
+	/**
+	 * The key of the name of the evaluation at an index
+	 * ({@code evaluations.N.evaluation.name}).
+	 * @param index the zero-based index
+	 * @return the key
+	 */
+	public static AttributeKey<String> evaluationNameKey(int index) {
+		return EvaluationKeys.at(index).name;
 	}
 
 	static void putIfText(AttributesBuilder attributes, AttributeKey<String> key, String value) {
@@ -262,6 +272,45 @@ public class OpenInferenceConvention implements LlmSpanConvention {
 		if (value != null && !value.isEmpty()) {
 			span.setAttribute(key, value);
 		}
+	}
+
+	/**
+	 * The keys of one evaluation's attributes, made once for the first indexes rather
+	 * than for every result recorded.
+	 */
+	private static final class EvaluationKeys {
+
+		private static final EvaluationKeys[] FIRST = new EvaluationKeys[64];
+
+		static {
+			for (int i = 0; i < FIRST.length; i++) {
+				FIRST[i] = new EvaluationKeys(i);
+			}
+		}
+
+		final AttributeKey<String> name;
+
+		final AttributeKey<Double> score;
+
+		final AttributeKey<String> label;
+
+		final AttributeKey<String> verdict;
+
+		final AttributeKey<String> explanation;
+
+		private EvaluationKeys(int index) {
+			String prefix = "evaluations." + index + ".evaluation.";
+			this.name = AttributeKey.stringKey(prefix + "name");
+			this.score = AttributeKey.doubleKey(prefix + "score");
+			this.label = AttributeKey.stringKey(prefix + "label");
+			this.verdict = AttributeKey.stringKey(prefix + "verdict");
+			this.explanation = AttributeKey.stringKey(prefix + "explanation");
+		}
+
+		static EvaluationKeys at(int index) {
+			return (index >= 0 && index < FIRST.length) ? FIRST[index] : new EvaluationKeys(index);
+		}
+
 	}
 
 }
