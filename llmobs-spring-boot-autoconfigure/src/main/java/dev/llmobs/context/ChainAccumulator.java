@@ -1,5 +1,6 @@
 package dev.llmobs.context;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.DoubleAdder;
@@ -100,11 +101,15 @@ public final class ChainAccumulator {
 	 * @param contents the document contents
 	 */
 	public void addDocuments(List<String> contents) {
+		int room = MAX_DOCUMENTS - this.documents.size();
+		List<String> kept = new ArrayList<>(Math.max(0, Math.min(room, contents.size())));
 		for (String content : contents) {
-			if (content != null && this.documents.size() < MAX_DOCUMENTS) {
-				this.documents.add(content);
+			if (content != null && kept.size() < room) {
+				kept.add(content);
 			}
 		}
+		// one copy of the list for all of them, not one per document
+		this.documents.addAll(kept);
 	}
 
 	/**

@@ -103,7 +103,11 @@ final class ReflectiveUsageExtractor implements UsageExtractor {
 			return null;
 		}
 		Class<?> type = value.getClass();
-		Optional<Method> method = this.accessors.get(type).computeIfAbsent(names, (key) -> first(type, key));
+		Map<String[], Optional<Method>> known = this.accessors.get(type);
+		Optional<Method> method = known.get(names);
+		if (method == null) {
+			method = known.computeIfAbsent(names, (key) -> first(type, key));
+		}
 		if (method.isEmpty()) {
 			return null;
 		}

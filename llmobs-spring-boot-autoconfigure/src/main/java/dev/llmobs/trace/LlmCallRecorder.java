@@ -87,6 +87,18 @@ public final class LlmCallRecorder {
 		record(span, provider, requestModel, usage, traceState, LlmObsContext.current().prompt());
 	}
 
+	private static boolean stoppedAtTokenLimit(List<String> reasons) {
+		if (reasons == null) {
+			return false;
+		}
+		for (String reason : reasons) {
+			if (TOKEN_LIMIT_REASONS.contains(reason.toLowerCase(Locale.ROOT))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/**
 	 * Records a call's usage on its span, for a call made with a given prompt template.
 	 * @param span the LLM span
@@ -102,8 +114,7 @@ public final class LlmCallRecorder {
 			convention.usage(span, usage);
 		}
 		List<String> reasons = usage.finishReasons();
-		boolean truncated = reasons != null
-				&& reasons.stream().anyMatch((reason) -> TOKEN_LIMIT_REASONS.contains(reason.toLowerCase(Locale.ROOT)));
+		boolean truncated = stoppedAtTokenLimit(reasons);
 		if (truncated) {
 			span.setAttribute(LlmObsAttributes.LLMOBS_TRUNCATED, true);
 			span.addEvent("llmobs.truncated");

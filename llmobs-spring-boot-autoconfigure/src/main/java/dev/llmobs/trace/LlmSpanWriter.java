@@ -1,6 +1,8 @@
 package dev.llmobs.trace;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import io.opentelemetry.api.trace.Span;
@@ -269,7 +271,11 @@ public final class LlmSpanWriter {
 	private void writeDocuments(Span span, Object value, ChainAccumulator traceState, boolean capture) {
 		DocumentExtractor.Extraction extraction = this.documents.extract(value);
 		if (traceState != null) {
-			traceState.addDocuments(extraction.documents().stream().map(RetrievedDocument::content).toList());
+			List<String> contents = new ArrayList<>(extraction.documents().size());
+			for (RetrievedDocument document : extraction.documents()) {
+				contents.add(document.content());
+			}
+			traceState.addDocuments(contents);
 		}
 		if (!capture) {
 			return;
