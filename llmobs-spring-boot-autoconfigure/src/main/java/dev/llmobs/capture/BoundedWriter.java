@@ -106,6 +106,13 @@ final class BoundedWriter extends Writer {
 		return new String(this.buffer, 0, this.length);
 	}
 
+	/**
+	 * The characters kept from a position on.
+	 */
+	String textFrom(int start) {
+		return new String(this.buffer, start, this.length - start);
+	}
+
 	private static final class LimitReachedException extends IOException {
 
 		LimitReachedException() {

@@ -41,6 +41,7 @@ final class CaptureJson {
 		module.addSerializer(Iterator.class, notCaptured);
 		module.addSerializer(Future.class, notCaptured);
 		module.addSerializer(CompletionStage.class, notCaptured);
+		module.setSerializerModifier(new RecurringListSerializer.Modifier());
 		// A shallow nesting limit turns indirect cycles into an error long before the
 		// output reaches the capture limit, so they degrade to a marker instead of a wall
 		// of nesting. Doubles are written by Schubfach instead of the JDK's

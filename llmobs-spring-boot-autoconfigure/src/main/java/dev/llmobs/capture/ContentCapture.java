@@ -78,16 +78,20 @@ public final class ContentCapture {
 	 * @return the captured content, or {@code null} in {@link CaptureMode#NONE none} mode
 	 */
 	public CapturedContent capture(Object value, CaptureMemo memo) {
-		if (memo == null || value == null || this.options.mode() != CaptureMode.FULL
-				|| !ImmutableValues.isDeeplyImmutable(value.getClass())) {
+		if (memo == null || value == null || this.options.mode() != CaptureMode.FULL) {
 			return capture(value);
+		}
+		if (!ImmutableValues.isDeeplyImmutable(value.getClass())) {
+			// not kept whole, but lists of immutable values inside it are (see
+			// CaptureMemo)
+			return captureValue(value, this.listener, memo);
 		}
 		CapturedContent known = memo.find(this, value);
 		if (known != null) {
 			return known;
 		}
 		EventNotingListener noting = new EventNotingListener(this.listener);
-		CapturedContent captured = captureValue(value, noting);
+		CapturedContent captured = captureValue(value, noting, memo);
 		if (!noting.noted()) {
 			memo.remember(this, value, captured);
 		}
@@ -96,8 +100,12 @@ public final class ContentCapture {
 
 	/** Text as itself, anything else as JSON (hashed in hash mode). */
 	private CapturedContent captureValue(Object value, CaptureListener listener) {
+		return captureValue(value, listener, null);
+	}
+
+	private CapturedContent captureValue(Object value, CaptureListener listener, CaptureMemo memo) {
 		return (value instanceof CharSequence text) ? fullText(text, CapturedContent.TEXT, listener)
-				: json(value.getClass(), (generator) -> generator.writePOJO(value), listener);
+				: json(value.getClass(), (generator) -> generator.writePOJO(value), listener, memo);
 	}
 
 	/**
@@ -107,6 +115,19 @@ public final class ContentCapture {
 	 * @return the captured content, or {@code null} in {@link CaptureMode#NONE none} mode
 	 */
 	public CapturedContent captureNamed(String[] names, Object[] values) {
+		return captureNamed(names, values, null);
+	}
+
+	/**
+	 * Captures several named values as {@link #captureNamed(String[], Object[])} does,
+	 * writing a list of deeply immutable values captured before in the same trace as it
+	 * was written then (see {@link CaptureMemo}).
+	 * @param names the names
+	 * @param values the values, in the same order
+	 * @param memo the trace's captures, or {@code null} outside a trace that keeps them
+	 * @return the captured content, or {@code null} in {@link CaptureMode#NONE none} mode
+	 */
+	public CapturedContent captureNamed(String[] names, Object[] values, CaptureMemo memo) {
 		if (this.options.mode() == CaptureMode.NONE) {
 			return null;
 		}
@@ -117,7 +138,7 @@ public final class ContentCapture {
 				generator.writePOJO(values[i]);
 			}
 			generator.writeEndObject();
-		});
+		}, this.listener, memo);
 	}
 
 	/**
@@ -254,16 +275,24 @@ public final class ContentCapture {
 		return new CapturedContent(redacted.substring(0, cut) + marker, mimeType, true);
 	}
 
-	private CapturedContent json(Class<?> type, JsonWriting writing) {
-		return json(type, writing, this.listener);
-	}
-
-	private CapturedContent json(Class<?> type, JsonWriting writing, CaptureListener listener) {
+	private CapturedContent json(Class<?> type, JsonWriting writing, CaptureListener listener, CaptureMemo memo) {
 		if (this.options.mode() == CaptureMode.HASH) {
 			return hashJson(writing, type);
 		}
 		BoundedWriter writer = new BoundedWriter(this.options.maxLength() + LOOKAHEAD);
-		String failure = writeJson(writing, writer, type, listener);
+		String failure;
+		if (memo != null) {
+			RecurringListSerializer.Scope outer = RecurringListSerializer.enter(memo, writer);
+			try {
+				failure = writeJson(writing, writer, type, listener);
+			}
+			finally {
+				RecurringListSerializer.exit(outer);
+			}
+		}
+		else {
+			failure = writeJson(writing, writer, type, listener);
+		}
 		if (failure != null) {
 			return new CapturedContent(failure, CapturedContent.TEXT, false);
 		}

@@ -205,7 +205,7 @@ public final class LlmSpanWriter {
 				for (int i = 0; i < indexes.length; i++) {
 					values[i] = arguments[indexes[i]];
 				}
-				input = this.capture.captureNamed(descriptor.parameterNames(), values);
+				input = this.capture.captureNamed(descriptor.parameterNames(), values, memo);
 			}
 			if (input != null) {
 				boolean textPrompt = indexes.length == 1 && arguments[indexes[0]] instanceof CharSequence
