@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Two builds of the sample profiled side by side: both start at once on two ports, take the same
+# warm-up, then async-profiler (cpu, 250 us interval, one stack per thread) is attached to both
+# while ROUNDS rounds of 2,000 requests alternate between them, so a host whose speed drifts
+# affects both profiles alike. Writes <label>.collapsed for each into OUT (default
+# llmobs-benchmarks/target). AP is the path of libasyncProfiler.so, for example from the
+# tools.profiler:async-profiler jar on Maven Central (linux-x64/libasyncProfiler.so inside it).
+#   AP=/tmp/ap/linux-x64/libasyncProfiler.so bash llmobs-benchmarks/profile-pair.sh old.jar old new.jar new
+# The inner quotes of the jcmd option keep jcmd from splitting it at '='.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR_A=$1; LABEL_A=$2; JAR_B=$3; LABEL_B=$4
+AP=${AP:?set AP to the path of libasyncProfiler.so}
+ROUNDS=${ROUNDS:-10}
+WARM=${WARM:-40000}
+OUT=${OUT:-llmobs-benchmarks/target}
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+LOAD="java -cp llmobs-benchmarks/target/benchmarks.jar dev.llmobs.benchmarks.HttpLoad"
+start() {
+	java -jar "$1" --server.port="$2" --sample.demo-conversation.enabled=false --llmobs.console.enabled=false \
+		--logging.level.root=WARN > "$OUT/profile-$2.log" 2>&1 &
+	echo $!
+}
+pid_a=$(start "$JAR_A" 18301)
+pid_b=$(start "$JAR_B" 18302)
+trap 'kill $pid_a $pid_b 2> /dev/null; true' EXIT
+for port in 18301 18302; do
+	for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null 2>&1 && break; sleep 0.5; done
+done
+$LOAD 18301 warm "$WARM" 4 0 > /dev/null
+$LOAD 18302 warm "$WARM" 4 0 > /dev/null
+jcmd "$pid_a" JVMTI.agent_load "$AP" "\"start,event=cpu,interval=250us,threads\"" > /dev/null
+jcmd "$pid_b" JVMTI.agent_load "$AP" "\"start,event=cpu,interval=250us,threads\"" > /dev/null
+for round in $(seq 1 "$ROUNDS"); do
+	if [ $((round % 2)) = 0 ]; then
+		$LOAD 18301 "$LABEL_A" 2000 4 0; $LOAD 18302 "$LABEL_B" 2000 4 0
+	else
+		$LOAD 18302 "$LABEL_B" 2000 4 0; $LOAD 18301 "$LABEL_A" 2000 4 0
+	fi
+done
+jcmd "$pid_a" JVMTI.agent_load "$AP" "\"stop,file=$OUT/$LABEL_A.collapsed,collapsed\"" > /dev/null
+jcmd "$pid_b" JVMTI.agent_load "$AP" "\"stop,file=$OUT/$LABEL_B.collapsed,collapsed\"" > /dev/null
