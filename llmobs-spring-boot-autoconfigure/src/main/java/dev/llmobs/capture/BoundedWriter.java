@@ -14,7 +14,15 @@ final class BoundedWriter extends Writer {
 	/** Thrown to stop serialization; preallocated, without a stack trace. */
 	static final IOException LIMIT_REACHED = new LimitReachedException();
 
+	private static final char[] NO_CHARS = new char[0];
+
 	private char[] buffer;
+
+	/**
+	 * The characters of a first write kept as a string, until a second write comes: a
+	 * serializer that flushes once (the usual case) leaves its text here, copied once.
+	 */
+	private String single;
 
 	private int length;
 
@@ -26,8 +34,7 @@ final class BoundedWriter extends Writer {
 
 	BoundedWriter(int capacity) {
 		this.capacity = capacity;
-		// sized on the first write: a serializer that flushes once gets an exact fit
-		this.buffer = new char[0];
+		this.buffer = NO_CHARS;
 	}
 
 	@Override
@@ -35,6 +42,14 @@ final class BoundedWriter extends Writer {
 		this.offered += length;
 		int room = room();
 		int kept = Math.min(length, room);
+		if (this.length == 0 && this.single == null) {
+			this.single = new String(chars, offset, kept);
+			this.length = kept;
+			if (kept < length) {
+				stop();
+			}
+			return;
+		}
 		ensureRoom(kept);
 		System.arraycopy(chars, offset, this.buffer, this.length, kept);
 		this.length += kept;
@@ -73,7 +88,12 @@ final class BoundedWriter extends Writer {
 
 	private void ensureRoom(int more) {
 		int needed = this.length + more;
-		if (needed > this.buffer.length) {
+		if (this.single != null) {
+			this.buffer = new char[Math.max(needed, Math.min(this.capacity, this.length * 2))];
+			this.single.getChars(0, this.length, this.buffer, 0);
+			this.single = null;
+		}
+		else if (needed > this.buffer.length) {
 			int grown = Math.max(needed, Math.min(this.capacity, this.buffer.length * 2));
 			this.buffer = Arrays.copyOf(this.buffer, grown);
 		}
@@ -103,14 +123,15 @@ final class BoundedWriter extends Writer {
 	}
 
 	String text() {
-		return new String(this.buffer, 0, this.length);
+		return (this.single != null) ? this.single : new String(this.buffer, 0, this.length);
 	}
 
 	/**
 	 * The characters kept from a position on.
 	 */
 	String textFrom(int start) {
-		return new String(this.buffer, start, this.length - start);
+		return (this.single != null) ? this.single.substring(start)
+				: new String(this.buffer, start, this.length - start);
 	}
 
 	private static final class LimitReachedException extends IOException {

@@ -33,7 +33,8 @@ final class CleanTexts {
 
 	/**
 	 * Characters a fingerprint samples spread over a text, and again from its end; a text
-	 * of up to twice as many is hashed whole.
+	 * of up to twice as many is hashed whole. A multiple of four: the last characters are
+	 * read four at a time.
 	 */
 	static final int SAMPLED = 64;
 
@@ -93,15 +94,29 @@ final class CleanTexts {
 		if (length <= 2 * SAMPLED) {
 			return text.hashCode();
 		}
-		int hash = length;
+		// four hashes side by side: one hash would wait for each multiplication in turn
 		int step = length / SAMPLED;
-		for (int i = 0; i < length; i += step) {
-			hash = 31 * hash + text.charAt(i);
+		int first = length;
+		int second = 0;
+		int third = 0;
+		int fourth = 0;
+		int i = 0;
+		for (; i + 3 * step < length; i += 4 * step) {
+			first = 31 * first + text.charAt(i);
+			second = 31 * second + text.charAt(i + step);
+			third = 31 * third + text.charAt(i + 2 * step);
+			fourth = 31 * fourth + text.charAt(i + 3 * step);
 		}
-		for (int i = length - SAMPLED; i < length; i++) {
-			hash = 31 * hash + text.charAt(i);
+		for (; i < length; i += step) {
+			first = 31 * first + text.charAt(i);
 		}
-		return hash;
+		for (int end = length - SAMPLED; end < length; end += 4) {
+			first = 31 * first + text.charAt(end);
+			second = 31 * second + text.charAt(end + 1);
+			third = 31 * third + text.charAt(end + 2);
+			fourth = 31 * fourth + text.charAt(end + 3);
+		}
+		return ((first * 31 + second) * 31 + third) * 31 + fourth;
 	}
 
 	/** A text keyed by its {@link #fingerprint(String) fingerprint}. */
