@@ -2,7 +2,8 @@ package dev.llmobs.capture;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A {@link Writer} that keeps at most {@code capacity} characters and then stops the
@@ -14,15 +15,12 @@ final class BoundedWriter extends Writer {
 	/** Thrown to stop serialization; preallocated, without a stack trace. */
 	static final IOException LIMIT_REACHED = new LimitReachedException();
 
-	private static final char[] NO_CHARS = new char[0];
-
-	private char[] buffer;
-
 	/**
-	 * The characters of a first write kept as a string, until a second write comes: a
-	 * serializer that flushes once (the usual case) leaves its text here, copied once.
+	 * The characters kept, as one string per write: a serializer writes few large chunks
+	 * (its own buffer, when full and when flushed), usually just one, which is then the
+	 * text itself, copied once.
 	 */
-	private String single;
+	private final List<String> chunks = new ArrayList<>(2);
 
 	private int length;
 
@@ -34,25 +32,15 @@ final class BoundedWriter extends Writer {
 
 	BoundedWriter(int capacity) {
 		this.capacity = capacity;
-		this.buffer = NO_CHARS;
 	}
 
 	@Override
 	public void write(char[] chars, int offset, int length) throws IOException {
 		this.offered += length;
-		int room = room();
-		int kept = Math.min(length, room);
-		if (this.length == 0 && this.single == null) {
-			this.single = new String(chars, offset, kept);
-			this.length = kept;
-			if (kept < length) {
-				stop();
-			}
-			return;
+		int kept = Math.min(length, room());
+		if (kept > 0) {
+			keep(new String(chars, offset, kept));
 		}
-		ensureRoom(kept);
-		System.arraycopy(chars, offset, this.buffer, this.length, kept);
-		this.length += kept;
 		if (kept < length) {
 			stop();
 		}
@@ -61,11 +49,10 @@ final class BoundedWriter extends Writer {
 	@Override
 	public void write(String text, int offset, int length) throws IOException {
 		this.offered += length;
-		int room = room();
-		int kept = Math.min(length, room);
-		ensureRoom(kept);
-		text.getChars(offset, offset + kept, this.buffer, this.length);
-		this.length += kept;
+		int kept = Math.min(length, room());
+		if (kept > 0) {
+			keep(text.substring(offset, offset + kept));
+		}
 		if (kept < length) {
 			stop();
 		}
@@ -75,28 +62,19 @@ final class BoundedWriter extends Writer {
 	public void write(int c) throws IOException {
 		this.offered++;
 		if (room() > 0) {
-			ensureRoom(1);
-			this.buffer[this.length++] = (char) c;
+			keep(String.valueOf((char) c));
 			return;
 		}
 		stop();
 	}
 
-	private int room() {
-		return this.limitReached ? 0 : this.capacity - this.length;
+	private void keep(String chunk) {
+		this.chunks.add(chunk);
+		this.length += chunk.length();
 	}
 
-	private void ensureRoom(int more) {
-		int needed = this.length + more;
-		if (this.single != null) {
-			this.buffer = new char[Math.max(needed, Math.min(this.capacity, this.length * 2))];
-			this.single.getChars(0, this.length, this.buffer, 0);
-			this.single = null;
-		}
-		else if (needed > this.buffer.length) {
-			int grown = Math.max(needed, Math.min(this.capacity, this.buffer.length * 2));
-			this.buffer = Arrays.copyOf(this.buffer, grown);
-		}
+	private int room() {
+		return this.limitReached ? 0 : this.capacity - this.length;
 	}
 
 	private void stop() throws IOException {
@@ -123,15 +101,32 @@ final class BoundedWriter extends Writer {
 	}
 
 	String text() {
-		return (this.single != null) ? this.single : new String(this.buffer, 0, this.length);
+		return textFrom(0);
 	}
 
 	/**
 	 * The characters kept from a position on.
 	 */
 	String textFrom(int start) {
-		return (this.single != null) ? this.single.substring(start)
-				: new String(this.buffer, start, this.length - start);
+		int first = 0;
+		int skip = start;
+		while (first < this.chunks.size() && skip >= this.chunks.get(first).length()) {
+			skip -= this.chunks.get(first).length();
+			first++;
+		}
+		if (first == this.chunks.size()) {
+			return "";
+		}
+		String head = this.chunks.get(first).substring(skip);
+		if (first == this.chunks.size() - 1) {
+			return head;
+		}
+		String[] pieces = new String[this.chunks.size() - first];
+		pieces[0] = head;
+		for (int i = 1; i < pieces.length; i++) {
+			pieces[i] = this.chunks.get(first + i);
+		}
+		return String.join("", pieces);
 	}
 
 	private static final class LimitReachedException extends IOException {

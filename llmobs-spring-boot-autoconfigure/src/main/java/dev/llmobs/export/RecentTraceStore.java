@@ -88,39 +88,41 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 	}
 
 	private boolean replaceWithLateSpan(Deque<CompletedTrace> traces, SpanData span, long approximateBytes) {
-		if (!holds(traces, span.getTraceId())) {
+		int newer = positionOf(traces, span.getTraceId());
+		if (newer < 0) {
 			return false;
 		}
-		List<CompletedTrace> rebuilt = new ArrayList<>(traces);
-		for (int i = 0; i < rebuilt.size(); i++) {
-			CompletedTrace trace = rebuilt.get(i);
-			if (trace.traceId().equals(span.getTraceId())) {
-				CompletedTrace extended = trace.with(List.of(span), approximateBytes);
-				traces.clear();
-				if (traces == this.otherTraces && extended.isLlm()) {
-					// a late LLM span (an evaluation) makes the trace an LLM trace
-					rebuilt.remove(i);
-					this.llmTraces.addFirst(extended);
-				}
-				else {
-					rebuilt.set(i, extended);
-				}
-				traces.addAll(rebuilt);
-				this.bytes += approximateBytes;
-				evict();
-				return true;
-			}
+		// a late span comes soon after its trace: only the few newer traces are moved
+		CompletedTrace[] front = new CompletedTrace[newer];
+		for (int i = 0; i < newer; i++) {
+			front[i] = traces.pollFirst();
 		}
-		return false;
+		CompletedTrace extended = traces.pollFirst().with(List.of(span), approximateBytes);
+		if (traces == this.otherTraces && extended.isLlm()) {
+			// a late LLM span (an evaluation) makes the trace an LLM trace
+			this.llmTraces.addFirst(extended);
+		}
+		else {
+			traces.addFirst(extended);
+		}
+		for (int i = newer - 1; i >= 0; i--) {
+			traces.addFirst(front[i]);
+		}
+		this.bytes += approximateBytes;
+		evict();
+		return true;
 	}
 
-	private static boolean holds(Deque<CompletedTrace> traces, String traceId) {
+	/** How many traces are newer than the one with an id, or -1 when it is not held. */
+	private static int positionOf(Deque<CompletedTrace> traces, String traceId) {
+		int position = 0;
 		for (CompletedTrace trace : traces) {
 			if (trace.traceId().equals(traceId)) {
-				return true;
+				return position;
 			}
+			position++;
 		}
-		return false;
+		return -1;
 	}
 
 	/**

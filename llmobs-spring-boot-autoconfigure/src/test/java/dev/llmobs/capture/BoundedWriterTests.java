@@ -31,6 +31,9 @@ class BoundedWriterTests {
 		writer.write("]".toCharArray(), 0, 1);
 		assertThat(writer.text()).isEqualTo("[1,2,3]");
 		assertThat(writer.textFrom(3)).isEqualTo("2,3]");
+		assertThat(writer.textFrom(1)).isEqualTo("1,2,3]");
+		assertThat(writer.textFrom(5)).isEqualTo("3]");
+		assertThat(writer.textFrom(7)).isEmpty();
 		assertThat(writer.length()).isEqualTo(7);
 	}
 
@@ -52,6 +55,15 @@ class BoundedWriterTests {
 		assertThat(writer.offered()).isEqualTo(8);
 		assertThatIOException().isThrownBy(() -> writer.write('i'));
 		assertThat(writer.text()).isEqualTo("abcde");
+	}
+
+	@Test
+	void textOutsideLatin1IsKeptAsWritten() throws IOException {
+		BoundedWriter writer = new BoundedWriter(100);
+		writer.write("R\u00e9sum\u00e9 ".toCharArray(), 0, 7);
+		writer.write("\u65e5\u672c", 0, 2);
+		assertThat(writer.text()).isEqualTo("R\u00e9sum\u00e9 \u65e5\u672c");
+		assertThat(writer.textFrom(6)).isEqualTo(" \u65e5\u672c");
 	}
 
 	@Test

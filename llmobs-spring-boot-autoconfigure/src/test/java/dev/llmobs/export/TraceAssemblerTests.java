@@ -94,6 +94,47 @@ class TraceAssemblerTests {
 	}
 
 	@Test
+	void aLateSpanOfAnOlderTraceLeavesTheOrderOfTheStore() {
+		RecentTraceStore store = new RecentTraceStore(10, 1_000_000);
+		TraceAssembler assembler = new TraceAssembler(10, 100, List.of(store), List.of(store));
+		Tracer tracer = SdkTracerProvider.builder().addSpanProcessor(assembler).build().get("late");
+		List<Span> roots = new ArrayList<>();
+		List<Span> lates = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			Span root = tracer.spanBuilder("t" + i).setAttribute("llmobs.span.kind", "chain").startSpan();
+			lates.add(tracer.spanBuilder("evaluate-" + i).setParent(Context.root().with(root)).startSpan());
+			root.end();
+			roots.add(root);
+		}
+		lates.get(1).end();
+		lates.get(3).end();
+		assertThat(store.llmTracesFirst()).extracting((trace) -> trace.root().getName())
+			.containsExactly("t3", "t2", "t1", "t0");
+		assertThat(store.llmTracesFirst()).extracting((trace) -> trace.spans().size()).containsExactly(2, 1, 2, 1);
+	}
+
+	@Test
+	void aLateLlmSpanMakesAnOtherTraceAnLlmTrace() {
+		RecentTraceStore store = new RecentTraceStore(10, 1_000_000);
+		TraceAssembler assembler = new TraceAssembler(10, 100, List.of(store), List.of(store));
+		Tracer tracer = SdkTracerProvider.builder().addSpanProcessor(assembler).build().get("late");
+		Span plain = tracer.spanBuilder("GET /chat").startSpan();
+		Span late = tracer.spanBuilder("evaluate")
+			.setParent(Context.root().with(plain))
+			.setAttribute("llmobs.span.kind", "evaluator")
+			.startSpan();
+		plain.end();
+		tracer.spanBuilder("GET /health").startSpan().end();
+		Span chain = tracer.spanBuilder("chain").setAttribute("llmobs.span.kind", "chain").startSpan();
+		chain.end();
+		assertThat(store.llmTracesFirst()).extracting((trace) -> trace.root().getName())
+			.containsExactly("chain", "GET /health", "GET /chat");
+		late.end();
+		assertThat(store.llmTracesFirst()).extracting((trace) -> trace.root().getName())
+			.containsExactly("GET /chat", "chain", "GET /health");
+	}
+
+	@Test
 	void spansPerTraceAreCapped() {
 		TraceAssembler capped = new TraceAssembler(10, 3, List.of(this.completed::add), List.of());
 		Tracer tracer = SdkTracerProvider.builder().addSpanProcessor(capped).build().get("cap");
