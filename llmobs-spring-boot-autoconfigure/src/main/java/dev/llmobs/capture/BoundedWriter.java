@@ -15,6 +15,9 @@ final class BoundedWriter extends Writer {
 	/** Thrown to stop serialization; preallocated, without a stack trace. */
 	static final IOException LIMIT_REACHED = new LimitReachedException();
 
+	/** Writes kept apart before they are joined. */
+	static final int MAX_CHUNKS = 32;
+
 	/**
 	 * The characters kept, as one string per write: a serializer writes few large chunks
 	 * (its own buffer, when full and when flushed), usually just one, which is then the
@@ -69,6 +72,12 @@ final class BoundedWriter extends Writer {
 	}
 
 	private void keep(String chunk) {
+		if (this.chunks.size() == MAX_CHUNKS) {
+			// a writer fed in small pieces: its pieces are joined, not kept one by one
+			String joined = String.join("", this.chunks);
+			this.chunks.clear();
+			this.chunks.add(joined);
+		}
 		this.chunks.add(chunk);
 		this.length += chunk.length();
 	}

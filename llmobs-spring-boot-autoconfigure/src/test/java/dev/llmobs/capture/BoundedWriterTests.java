@@ -67,6 +67,20 @@ class BoundedWriterTests {
 	}
 
 	@Test
+	void aWriterFedOneCharacterAtATimeKeepsEveryCharacterInOrder() throws IOException {
+		BoundedWriter writer = new BoundedWriter(1000);
+		StringBuilder expected = new StringBuilder();
+		for (int i = 0; i < 5 * BoundedWriter.MAX_CHUNKS + 3; i++) {
+			char c = (char) ('a' + i % 26);
+			writer.write(c);
+			expected.append(c);
+		}
+		assertThat(writer.text()).isEqualTo(expected.toString());
+		assertThat(writer.textFrom(100)).isEqualTo(expected.substring(100));
+		assertThat(writer.length()).isEqualTo(expected.length());
+	}
+
+	@Test
 	void anEmptyFirstWriteLeavesRoomForTheNext() throws IOException {
 		BoundedWriter writer = new BoundedWriter(10);
 		writer.write(new char[0], 0, 0);
