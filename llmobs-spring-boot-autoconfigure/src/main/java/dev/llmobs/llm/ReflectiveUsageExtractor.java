@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Reads usage by accessor names, without compile-time dependencies: the official OpenAI
@@ -36,14 +36,21 @@ final class ReflectiveUsageExtractor implements UsageExtractor {
 
 	private static final String[] TEXT = { "text", "getText", "content", "getContent", "answer", "getAnswer" };
 
+	/** Every list of names above, by its position here. */
+	private static final String[][] NAME_LISTS = { USAGE, INPUT, OUTPUT, MODEL, CHOICES, FINISH, METADATA, TEXT };
+
+	/** Marks a list of names none of which the class has. */
+	private static final Object NO_ACCESSOR = new Object();
+
 	/**
-	 * Per class, per list of names (the constant arrays above, by identity): the accessor
-	 * of the first name the class has, resolved once.
+	 * Per class, per list of names: the accessor of the first name the class has (or
+	 * {@link #NO_ACCESSOR}), resolved at first use. A slot per list, found by position:
+	 * no hashing on the way to an accessor.
 	 */
-	private final ClassValue<Map<String[], Optional<Method>>> accessors = new ClassValue<>() {
+	private final ClassValue<AtomicReferenceArray<Object>> accessors = new ClassValue<>() {
 		@Override
-		protected Map<String[], Optional<Method>> computeValue(Class<?> type) {
-			return new ConcurrentHashMap<>();
+		protected AtomicReferenceArray<Object> computeValue(Class<?> type) {
+			return new AtomicReferenceArray<>(NAME_LISTS.length);
 		}
 	};
 
@@ -103,20 +110,31 @@ final class ReflectiveUsageExtractor implements UsageExtractor {
 			return null;
 		}
 		Class<?> type = value.getClass();
-		Map<String[], Optional<Method>> known = this.accessors.get(type);
-		Optional<Method> method = known.get(names);
-		if (method == null) {
-			method = known.computeIfAbsent(names, (key) -> first(type, key));
+		AtomicReferenceArray<Object> known = this.accessors.get(type);
+		int list = indexOf(names);
+		Object accessor = known.get(list);
+		if (accessor == null) {
+			accessor = first(type, names).map(Object.class::cast).orElse(NO_ACCESSOR);
+			known.set(list, accessor);
 		}
-		if (method.isEmpty()) {
+		if (!(accessor instanceof Method method)) {
 			return null;
 		}
 		try {
-			return unwrap(method.get().invoke(value));
+			return unwrap(method.invoke(value));
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
 			return null;
 		}
+	}
+
+	private static int indexOf(String[] names) {
+		for (int i = 0; i < NAME_LISTS.length; i++) {
+			if (NAME_LISTS[i] == names) {
+				return i;
+			}
+		}
+		throw new IllegalArgumentException("not a list of accessor names");
 	}
 
 	private static Optional<Method> first(Class<?> type, String[] names) {
