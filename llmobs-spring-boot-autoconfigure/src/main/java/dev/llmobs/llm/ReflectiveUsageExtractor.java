@@ -18,70 +18,77 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class ReflectiveUsageExtractor implements UsageExtractor {
 
-	private static final String[] USAGE = { "usage", "getUsage", "tokenUsage", "getTokenUsage" };
+	/** What is read from a response, and the accessor names it may have, in order. */
+	private enum Property {
 
-	private static final String[] INPUT = { "promptTokens", "getPromptTokens", "inputTokens", "getInputTokens",
-			"inputTokenCount", "getInputTokenCount", "prompt_tokens", "input_tokens" };
+		USAGE("usage", "getUsage", "tokenUsage", "getTokenUsage"),
 
-	private static final String[] OUTPUT = { "completionTokens", "getCompletionTokens", "outputTokens",
-			"getOutputTokens", "outputTokenCount", "getOutputTokenCount", "completion_tokens", "output_tokens" };
+		INPUT("promptTokens", "getPromptTokens", "inputTokens", "getInputTokens", "inputTokenCount",
+				"getInputTokenCount", "prompt_tokens", "input_tokens"),
 
-	private static final String[] MODEL = { "model", "getModel", "modelName", "getModelName" };
+		OUTPUT("completionTokens", "getCompletionTokens", "outputTokens", "getOutputTokens", "outputTokenCount",
+				"getOutputTokenCount", "completion_tokens", "output_tokens"),
 
-	private static final String[] CHOICES = { "choices", "getChoices" };
+		MODEL("model", "getModel", "modelName", "getModelName"),
 
-	private static final String[] FINISH = { "finishReason", "getFinishReason", "finish_reason" };
+		CHOICES("choices", "getChoices"),
 
-	private static final String[] METADATA = { "metadata" };
+		FINISH("finishReason", "getFinishReason", "finish_reason"),
 
-	private static final String[] TEXT = { "text", "getText", "content", "getContent", "answer", "getAnswer" };
+		METADATA("metadata"),
 
-	/** Every list of names above, by its position here. */
-	private static final String[][] NAME_LISTS = { USAGE, INPUT, OUTPUT, MODEL, CHOICES, FINISH, METADATA, TEXT };
+		TEXT("text", "getText", "content", "getContent", "answer", "getAnswer");
+
+		private final String[] names;
+
+		Property(String... names) {
+			this.names = names;
+		}
+
+	}
 
 	/** Marks a list of names none of which the class has. */
 	private static final Object NO_ACCESSOR = new Object();
 
 	/**
-	 * Per class, per list of names: the accessor of the first name the class has (or
-	 * {@link #NO_ACCESSOR}), resolved at first use. A slot per list, found by position:
-	 * no hashing on the way to an accessor.
+	 * Per class, per property: the accessor of the first of its names the class has (or
+	 * {@link #NO_ACCESSOR}), resolved at first use, in the property's slot.
 	 */
 	private final ClassValue<AtomicReferenceArray<Object>> accessors = new ClassValue<>() {
 		@Override
 		protected AtomicReferenceArray<Object> computeValue(Class<?> type) {
-			return new AtomicReferenceArray<>(NAME_LISTS.length);
+			return new AtomicReferenceArray<>(Property.values().length);
 		}
 	};
 
 	@Override
 	public LlmUsage extract(Object response) {
-		Object usage = get(response, USAGE);
+		Object usage = get(response, Property.USAGE);
 		if (usage == null) {
 			return null;
 		}
-		Long input = number(get(usage, INPUT));
-		Long output = number(get(usage, OUTPUT));
+		Long input = number(get(usage, Property.INPUT));
+		Long output = number(get(usage, Property.OUTPUT));
 		if (input == null && output == null) {
 			return null;
 		}
-		Object metadata = get(response, METADATA);
-		String model = text(get(response, MODEL));
+		Object metadata = get(response, Property.METADATA);
+		String model = text(get(response, Property.MODEL));
 		if (model == null && metadata != null) {
-			model = text(get(metadata, MODEL));
+			model = text(get(metadata, Property.MODEL));
 		}
 		List<String> finishReasons = new ArrayList<>();
-		Object choices = get(response, CHOICES);
+		Object choices = get(response, Property.CHOICES);
 		if (choices instanceof Collection<?> list) {
 			for (Object choice : list) {
-				addText(finishReasons, get(choice, FINISH));
+				addText(finishReasons, get(choice, Property.FINISH));
 			}
 		}
-		addText(finishReasons, get(response, FINISH));
+		addText(finishReasons, get(response, Property.FINISH));
 		if (metadata != null) {
-			addText(finishReasons, get(metadata, FINISH));
+			addText(finishReasons, get(metadata, Property.FINISH));
 		}
-		Object text = get(response, TEXT);
+		Object text = get(response, Property.TEXT);
 		return new LlmUsage(input, output, null, model, finishReasons,
 				(text instanceof CharSequence chars) ? chars.toString() : null);
 	}
@@ -93,7 +100,7 @@ final class ReflectiveUsageExtractor implements UsageExtractor {
 		}
 	}
 
-	private Object get(Object target, String[] names) {
+	private Object get(Object target, Property property) {
 		Object value = target;
 		if (value instanceof Optional<?> optional) {
 			value = optional.orElse(null);
@@ -102,7 +109,7 @@ final class ReflectiveUsageExtractor implements UsageExtractor {
 			return null;
 		}
 		if (value instanceof Map<?, ?> map) {
-			for (String name : names) {
+			for (String name : property.names) {
 				if (map.containsKey(name)) {
 					return unwrap(map.get(name));
 				}
@@ -111,11 +118,10 @@ final class ReflectiveUsageExtractor implements UsageExtractor {
 		}
 		Class<?> type = value.getClass();
 		AtomicReferenceArray<Object> known = this.accessors.get(type);
-		int list = indexOf(names);
-		Object accessor = known.get(list);
+		Object accessor = known.get(property.ordinal());
 		if (accessor == null) {
-			accessor = first(type, names).map(Object.class::cast).orElse(NO_ACCESSOR);
-			known.set(list, accessor);
+			accessor = first(type, property.names).map(Object.class::cast).orElse(NO_ACCESSOR);
+			known.set(property.ordinal(), accessor);
 		}
 		if (!(accessor instanceof Method method)) {
 			return null;
@@ -126,15 +132,6 @@ final class ReflectiveUsageExtractor implements UsageExtractor {
 		catch (ReflectiveOperationException | RuntimeException ex) {
 			return null;
 		}
-	}
-
-	private static int indexOf(String[] names) {
-		for (int i = 0; i < NAME_LISTS.length; i++) {
-			if (NAME_LISTS[i] == names) {
-				return i;
-			}
-		}
-		throw new IllegalArgumentException("not a list of accessor names");
 	}
 
 	private static Optional<Method> first(Class<?> type, String[] names) {
