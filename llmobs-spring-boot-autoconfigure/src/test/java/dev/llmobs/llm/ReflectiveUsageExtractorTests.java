@@ -48,6 +48,39 @@ class ReflectiveUsageExtractorTests {
 		assertThat(usage.responseModel()).isEqualTo("m");
 	}
 
+	@Test
+	void aFailingAccessorReadsAsAbsentAndAHiddenClassIsStillRead() {
+		LlmUsage usage = this.extractor.extract(new FailingModel(new HiddenUsage()));
+		assertThat(usage.inputTokens()).isEqualTo(9);
+		assertThat(usage.outputTokens()).isEqualTo(1);
+		assertThat(usage.responseModel()).isNull();
+		assertThat(usage.outputText()).isNull();
+	}
+
+	public record FailingModel(HiddenUsage usage) {
+
+		public String model() {
+			throw new IllegalStateException("no model");
+		}
+
+		public String text() {
+			throw new AssertionError("an error in an accessor");
+		}
+
+	}
+
+	static final class HiddenUsage {
+
+		public long inputTokens() {
+			return 9;
+		}
+
+		public Long outputTokens() {
+			return 1L;
+		}
+
+	}
+
 	public record PromptUsage(Integer promptTokens, Integer completionTokens) {
 	}
 
