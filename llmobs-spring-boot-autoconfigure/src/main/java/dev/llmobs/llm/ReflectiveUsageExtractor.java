@@ -1,8 +1,5 @@
 package dev.llmobs.llm;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,9 +14,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * {@code model()}, {@code choices().finishReason()}), LangChain4j's {@code ChatResponse}
  * ({@code tokenUsage().inputTokenCount()/outputTokenCount()}, {@code modelName()},
  * {@code finishReason()}), and any object or map exposing a {@code usage} with
- * prompt/completion or input/output token counts. Accessors are looked up once per class
- * and called through method handles, which skip the per-call checks and argument arrays
- * of {@link Method#invoke}.
+ * prompt/completion or input/output token counts. Accessors are looked up once per class.
  */
 final class ReflectiveUsageExtractor implements UsageExtractor {
 
@@ -54,8 +49,6 @@ final class ReflectiveUsageExtractor implements UsageExtractor {
 
 	/** Marks a list of names none of which the class has. */
 	private static final Object NO_ACCESSOR = new Object();
-
-	private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
 
 	/**
 	 * Per class, per property: the accessor of the first of its names the class has (or
@@ -130,41 +123,25 @@ final class ReflectiveUsageExtractor implements UsageExtractor {
 			accessor = first(type, property.names).map(Object.class::cast).orElse(NO_ACCESSOR);
 			known.set(property.ordinal(), accessor);
 		}
-		if (!(accessor instanceof MethodHandle getter)) {
+		if (!(accessor instanceof Method method)) {
 			return null;
 		}
 		try {
-			return unwrap((Object) getter.invokeExact(value));
+			return unwrap(method.invoke(value));
 		}
-		catch (Throwable ex) {
-			// as Method.invoke's InvocationTargetException did: a failing accessor reads
-			// as absent
+		catch (ReflectiveOperationException | RuntimeException ex) {
 			return null;
 		}
 	}
 
-	private static Optional<MethodHandle> first(Class<?> type, String[] names) {
+	private static Optional<Method> first(Class<?> type, String[] names) {
 		for (String name : names) {
-			Optional<MethodHandle> getter = find(type, name).flatMap(ReflectiveUsageExtractor::handle);
-			if (getter.isPresent()) {
-				return getter;
+			Optional<Method> method = find(type, name);
+			if (method.isPresent()) {
+				return method;
 			}
 		}
 		return Optional.empty();
-	}
-
-	/**
-	 * An accessor as a handle taking and returning {@code Object}, if it may be called.
-	 */
-	private static Optional<MethodHandle> handle(Method method) {
-		try {
-			MethodHandles.Lookup lookup = method.trySetAccessible() ? MethodHandles.lookup()
-					: MethodHandles.publicLookup();
-			return Optional.of(lookup.unreflect(method).asType(GETTER));
-		}
-		catch (IllegalAccessException | RuntimeException ex) {
-			return Optional.empty();
-		}
 	}
 
 	private static Object unwrap(Object value) {
@@ -174,6 +151,7 @@ final class ReflectiveUsageExtractor implements UsageExtractor {
 	private static Optional<Method> find(Class<?> type, String name) {
 		try {
 			Method method = type.getMethod(name);
+			method.trySetAccessible();
 			return (method.getParameterCount() == 0) ? Optional.of(method) : Optional.empty();
 		}
 		catch (NoSuchMethodException | SecurityException ex) {
