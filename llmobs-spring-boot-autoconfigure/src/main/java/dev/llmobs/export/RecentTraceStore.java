@@ -17,7 +17,10 @@ import dev.llmobs.eval.Feedback;
  * memory. Traces with an LLM-observability span are kept apart from the others (health
  * checks, static files, actuator calls), which have a bound of their own and give way
  * first when memory runs short: no amount of other traffic evicts an LLM trace. Adding is
- * a constant-time append; nothing is computed until somebody reads.
+ * a constant-time append; nothing is computed until somebody reads. When traces are
+ * assembled in the background, every read (and feedback) first has the spans ended so far
+ * assembled (see {@link #drainBeforeReading}), so it sees every trace that completed
+ * before it.
  */
 public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAssembler.LateSpanListener {
 
@@ -44,6 +47,9 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 
 	private static final int MAX_EARLY_FEEDBACK_TRACES = 100;
 
+	private volatile Runnable beforeReading = () -> {
+	};
+
 	/**
 	 * Creates a store that keeps as many other traces as LLM traces.
 	 * @param maxTraces the number of LLM traces kept, and of other traces
@@ -63,6 +69,16 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 		this.maxTraces = maxTraces;
 		this.maxOtherTraces = maxOtherTraces;
 		this.maxBytes = maxBytes;
+	}
+
+	/**
+	 * Runs before every read: the assembler's {@link TraceAssembler#drain()}, so that a
+	 * read sees the spans queued for assembly. Run outside this store's lock, which the
+	 * assembly takes.
+	 * @param drain what to run
+	 */
+	public void drainBeforeReading(Runnable drain) {
+		this.beforeReading = drain;
 	}
 
 	@Override
@@ -132,7 +148,12 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 	 * @param feedback the feedback
 	 * @return whether the trace was kept
 	 */
-	public synchronized boolean addFeedback(Feedback feedback) {
+	public boolean addFeedback(Feedback feedback) {
+		this.beforeReading.run();
+		return addFeedbackNow(feedback);
+	}
+
+	private synchronized boolean addFeedbackNow(Feedback feedback) {
 		for (Deque<CompletedTrace> traces : List.of(this.llmTraces, this.otherTraces)) {
 			List<CompletedTrace> rebuilt = new ArrayList<>(traces);
 			for (int i = 0; i < rebuilt.size(); i++) {
@@ -175,7 +196,12 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 	 * All traces kept, the most recently completed first.
 	 * @return a snapshot
 	 */
-	public synchronized List<CompletedTrace> traces() {
+	public List<CompletedTrace> traces() {
+		this.beforeReading.run();
+		return tracesNow();
+	}
+
+	private synchronized List<CompletedTrace> tracesNow() {
 		List<CompletedTrace> all = new ArrayList<>(this.llmTraces.size() + this.otherTraces.size());
 		all.addAll(this.llmTraces);
 		all.addAll(this.otherTraces);
@@ -187,7 +213,12 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 	 * The traces with an LLM-observability span, then the others, each newest first.
 	 * @return a snapshot
 	 */
-	public synchronized List<CompletedTrace> llmTracesFirst() {
+	public List<CompletedTrace> llmTracesFirst() {
+		this.beforeReading.run();
+		return llmTracesFirstNow();
+	}
+
+	private synchronized List<CompletedTrace> llmTracesFirstNow() {
 		List<CompletedTrace> all = new ArrayList<>(this.llmTraces.size() + this.otherTraces.size());
 		all.addAll(this.llmTraces);
 		all.addAll(this.otherTraces);
@@ -198,7 +229,12 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 	 * The traces with an LLM-observability span, newest first.
 	 * @return a snapshot
 	 */
-	public synchronized List<CompletedTrace> llmTraces() {
+	public List<CompletedTrace> llmTraces() {
+		this.beforeReading.run();
+		return llmTracesNow();
+	}
+
+	private synchronized List<CompletedTrace> llmTracesNow() {
 		return List.copyOf(this.llmTraces);
 	}
 
@@ -207,7 +243,12 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 	 * @param traceId the trace id
 	 * @return the trace, if still kept
 	 */
-	public synchronized Optional<CompletedTrace> trace(String traceId) {
+	public Optional<CompletedTrace> trace(String traceId) {
+		this.beforeReading.run();
+		return traceNow(traceId);
+	}
+
+	private synchronized Optional<CompletedTrace> traceNow(String traceId) {
 		for (Deque<CompletedTrace> traces : List.of(this.llmTraces, this.otherTraces)) {
 			for (CompletedTrace trace : traces) {
 				if (trace.traceId().equals(traceId)) {
@@ -222,7 +263,12 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 	 * The estimated memory held.
 	 * @return bytes
 	 */
-	public synchronized long approximateBytes() {
+	public long approximateBytes() {
+		this.beforeReading.run();
+		return approximateBytesNow();
+	}
+
+	private synchronized long approximateBytesNow() {
 		return this.bytes;
 	}
 
