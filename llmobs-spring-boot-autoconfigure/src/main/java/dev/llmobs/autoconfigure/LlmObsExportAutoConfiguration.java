@@ -51,12 +51,6 @@ import dev.llmobs.sampling.TailSamplingSpanExporter;
 @EnableConfigurationProperties(LlmObsProperties.class)
 public final class LlmObsExportAutoConfiguration {
 
-	/**
-	 * How often ended spans are assembled into the recent traces, off the threads that
-	 * ended them (a read assembles what is queued first).
-	 */
-	static final Duration ASSEMBLY_INTERVAL = Duration.ofMillis(50);
-
 	@Bean
 	@ConditionalOnMissingBean
 	ExportStatistics llmObsExportStatistics(Environment environment) {
@@ -132,10 +126,7 @@ public final class LlmObsExportAutoConfiguration {
 		});
 		console.ifAvailable(listeners::add);
 		LlmObsProperties.RecentTraces recent = properties.getRecentTraces();
-		TraceAssembler assembler = new TraceAssembler(Math.max(recent.getMaxTraces(), 64), recent.getMaxSpansPerTrace(),
-				listeners, late, ASSEMBLY_INTERVAL);
-		store.ifAvailable((traces) -> traces.drainBeforeReading(assembler::drain));
-		return assembler;
+		return new TraceAssembler(Math.max(recent.getMaxTraces(), 64), recent.getMaxSpansPerTrace(), listeners, late);
 	}
 
 	/**

@@ -17,10 +17,7 @@ import dev.llmobs.eval.Feedback;
  * memory. Traces with an LLM-observability span are kept apart from the others (health
  * checks, static files, actuator calls), which have a bound of their own and give way
  * first when memory runs short: no amount of other traffic evicts an LLM trace. Adding is
- * a constant-time append; nothing is computed until somebody reads. When traces are
- * assembled in the background, every read (and feedback) first has the spans ended so far
- * assembled (see {@link #drainBeforeReading}), so it sees every trace that completed
- * before it.
+ * a constant-time append; nothing is computed until somebody reads.
  */
 public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAssembler.LateSpanListener {
 
@@ -47,9 +44,6 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 
 	private static final int MAX_EARLY_FEEDBACK_TRACES = 100;
 
-	private volatile Runnable beforeReading = () -> {
-	};
-
 	/**
 	 * Creates a store that keeps as many other traces as LLM traces.
 	 * @param maxTraces the number of LLM traces kept, and of other traces
@@ -69,16 +63,6 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 		this.maxTraces = maxTraces;
 		this.maxOtherTraces = maxOtherTraces;
 		this.maxBytes = maxBytes;
-	}
-
-	/**
-	 * Runs before every read: the assembler's {@link TraceAssembler#drain()}, so that a
-	 * read sees the spans queued for assembly. Run outside this store's lock, which the
-	 * assembly takes.
-	 * @param drain what to run
-	 */
-	public void drainBeforeReading(Runnable drain) {
-		this.beforeReading = drain;
 	}
 
 	@Override
@@ -148,12 +132,7 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 	 * @param feedback the feedback
 	 * @return whether the trace was kept
 	 */
-	public boolean addFeedback(Feedback feedback) {
-		this.beforeReading.run();
-		return addFeedbackNow(feedback);
-	}
-
-	private synchronized boolean addFeedbackNow(Feedback feedback) {
+	public synchronized boolean addFeedback(Feedback feedback) {
 		for (Deque<CompletedTrace> traces : List.of(this.llmTraces, this.otherTraces)) {
 			List<CompletedTrace> rebuilt = new ArrayList<>(traces);
 			for (int i = 0; i < rebuilt.size(); i++) {
@@ -196,12 +175,7 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 	 * All traces kept, the most recently completed first.
 	 * @return a snapshot
 	 */
-	public List<CompletedTrace> traces() {
-		this.beforeReading.run();
-		return tracesNow();
-	}
-
-	private synchronized List<CompletedTrace> tracesNow() {
+	public synchronized List<CompletedTrace> traces() {
 		List<CompletedTrace> all = new ArrayList<>(this.llmTraces.size() + this.otherTraces.size());
 		all.addAll(this.llmTraces);
 		all.addAll(this.otherTraces);
@@ -213,12 +187,7 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 	 * The traces with an LLM-observability span, then the others, each newest first.
 	 * @return a snapshot
 	 */
-	public List<CompletedTrace> llmTracesFirst() {
-		this.beforeReading.run();
-		return llmTracesFirstNow();
-	}
-
-	private synchronized List<CompletedTrace> llmTracesFirstNow() {
+	public synchronized List<CompletedTrace> llmTracesFirst() {
 		List<CompletedTrace> all = new ArrayList<>(this.llmTraces.size() + this.otherTraces.size());
 		all.addAll(this.llmTraces);
 		all.addAll(this.otherTraces);
@@ -229,12 +198,7 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 	 * The traces with an LLM-observability span, newest first.
 	 * @return a snapshot
 	 */
-	public List<CompletedTrace> llmTraces() {
-		this.beforeReading.run();
-		return llmTracesNow();
-	}
-
-	private synchronized List<CompletedTrace> llmTracesNow() {
+	public synchronized List<CompletedTrace> llmTraces() {
 		return List.copyOf(this.llmTraces);
 	}
 
@@ -243,12 +207,7 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 	 * @param traceId the trace id
 	 * @return the trace, if still kept
 	 */
-	public Optional<CompletedTrace> trace(String traceId) {
-		this.beforeReading.run();
-		return traceNow(traceId);
-	}
-
-	private synchronized Optional<CompletedTrace> traceNow(String traceId) {
+	public synchronized Optional<CompletedTrace> trace(String traceId) {
 		for (Deque<CompletedTrace> traces : List.of(this.llmTraces, this.otherTraces)) {
 			for (CompletedTrace trace : traces) {
 				if (trace.traceId().equals(traceId)) {
@@ -263,12 +222,7 @@ public final class RecentTraceStore implements Consumer<CompletedTrace>, TraceAs
 	 * The estimated memory held.
 	 * @return bytes
 	 */
-	public long approximateBytes() {
-		this.beforeReading.run();
-		return approximateBytesNow();
-	}
-
-	private synchronized long approximateBytesNow() {
+	public synchronized long approximateBytes() {
 		return this.bytes;
 	}
 

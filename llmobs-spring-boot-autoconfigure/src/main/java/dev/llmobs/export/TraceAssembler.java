@@ -1,6 +1,5 @@
 package dev.llmobs.export;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.data.SpanData;
 
@@ -18,11 +16,6 @@ import io.opentelemetry.sdk.trace.data.SpanData;
  * oldest is given up) and at most {@code maxSpansPerTrace} spans are kept per trace.
  * Spans that end after their root (asynchronous evaluations) are handed on as late
  * additions.
- * <p>
- * Assembled {@link #TraceAssembler(int, int, List, List, Duration) in the background}, a
- * span's end only queues it: the work of assembling (copying the span's data, grouping
- * it, handing traces to the listeners) moves off the thread that ended it, and a reader
- * calls {@link #drain()} first (see {@link RecentTraceStore#drainBeforeReading}).
  */
 public final class TraceAssembler implements EndOnlySpanProcessor {
 
@@ -37,8 +30,6 @@ public final class TraceAssembler implements EndOnlySpanProcessor {
 	private final Map<String, Boolean> recentlyCompleted;
 
 	private final List<LateSpanListener> lateListeners;
-
-	private final PendingSpans pending;
 
 	/**
 	 * Receives spans that ended after their trace was handed on.
@@ -64,22 +55,6 @@ public final class TraceAssembler implements EndOnlySpanProcessor {
 	 */
 	public TraceAssembler(int maxOpenTraces, int maxSpansPerTrace, List<Consumer<CompletedTrace>> listeners,
 			List<LateSpanListener> lateListeners) {
-		this(maxOpenTraces, maxSpansPerTrace, listeners, lateListeners, null);
-	}
-
-	/**
-	 * Creates an assembler that assembles in the background: ended spans are queued and
-	 * assembled by a daemon thread every {@code interval}, or by {@link #drain()}.
-	 * @param maxOpenTraces traces assembled at once
-	 * @param maxSpansPerTrace spans kept per trace
-	 * @param listeners receive completed traces
-	 * @param lateListeners receive spans ending after their trace completed
-	 * @param interval how often queued spans are assembled, or {@code null} to assemble
-	 * each span as it ends, on the thread that ended it
-	 */
-	public TraceAssembler(int maxOpenTraces, int maxSpansPerTrace, List<Consumer<CompletedTrace>> listeners,
-			List<LateSpanListener> lateListeners, Duration interval) {
-		this.pending = (interval != null) ? new PendingSpans(this::assemble, interval) : null;
 		this.maxOpenTraces = maxOpenTraces;
 		this.maxSpansPerTrace = maxSpansPerTrace;
 		this.listeners = List.copyOf(listeners);
@@ -103,33 +78,6 @@ public final class TraceAssembler implements EndOnlySpanProcessor {
 		if (!span.getSpanContext().isSampled()) {
 			return;
 		}
-		if (this.pending != null) {
-			this.pending.add(span);
-		}
-		else {
-			assemble(span);
-		}
-	}
-
-	/**
-	 * Assembles every span queued so far, on the calling thread; nothing to do when spans
-	 * are assembled as they end. Must not be called while holding a listener's lock.
-	 */
-	public void drain() {
-		if (this.pending != null) {
-			this.pending.drain();
-		}
-	}
-
-	@Override
-	public CompletableResultCode shutdown() {
-		if (this.pending != null) {
-			this.pending.close();
-		}
-		return CompletableResultCode.ofSuccess();
-	}
-
-	private void assemble(ReadableSpan span) {
 		SpanData data = span.toSpanData();
 		String traceId = data.getTraceId();
 		boolean localRoot = !data.getParentSpanContext().isValid() || data.getParentSpanContext().isRemote();

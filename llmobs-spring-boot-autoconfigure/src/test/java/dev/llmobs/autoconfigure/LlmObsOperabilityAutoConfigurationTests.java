@@ -1,14 +1,8 @@
 package dev.llmobs.autoconfigure;
 
-import java.time.Duration;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -44,32 +38,6 @@ class LlmObsOperabilityAutoConfigurationTests {
 			.hasSingleBean(LlmObsMeters.class)
 			.hasSingleBean(LlmObsEndpoint.class)
 			.doesNotHaveBean(ConsoleTraceReporter.class));
-	}
-
-	@Test
-	void recentTracesAreAssembledInTheBackgroundAndReadInFull() {
-		Set<Thread> before = assemblyThreads();
-		Set<Thread> started = new HashSet<>();
-		this.runner.run((context) -> {
-			Tracer tracer = SdkTracerProvider.builder()
-				.addSpanProcessor(context.getBean(TraceAssembler.class))
-				.build()
-				.get("test");
-			tracer.spanBuilder("chat").setAttribute("llmobs.span.kind", "chain").startSpan().end();
-			assertThat(context.getBean(RecentTraceStore.class).llmTraces()).singleElement()
-				.satisfies((trace) -> assertThat(trace.root().getName()).isEqualTo("chat"));
-			started.addAll(assemblyThreads());
-			started.removeAll(before);
-			assertThat(started).hasSize(1);
-		});
-		// the context's close stops its assembly thread
-		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> started.stream().noneMatch(Thread::isAlive));
-	}
-
-	private static Set<Thread> assemblyThreads() {
-		Set<Thread> threads = new HashSet<>(Thread.getAllStackTraces().keySet());
-		threads.removeIf((thread) -> !thread.getName().equals("llmobs-trace-assembly"));
-		return threads;
 	}
 
 	@Test
