@@ -47,10 +47,8 @@ final class CaptureJson {
 		// of nesting. Doubles are written by Schubfach instead of the JDK's
 		// Double.toString: the shortest text that reads back as the same number, at a
 		// fraction of the cost on Java 17 (a score per retrieved document, an
-		// embedding's floats). The generators' buffers are kept in stripes, not in
-		// Jackson's shared deque (see StripedBufferPool).
+		// embedding's floats).
 		JsonFactory factory = JsonFactory.builder()
-			.recyclerPool(StripedBufferPool.forProcessors())
 			.streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
 			.enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
 			.build();
