@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.llmobs.capture.TextKey;
+
 /**
  * The content words of retrieved documents, remembered for documents that recur: a
  * knowledge base's articles come back request after request, and the context-overlap
@@ -17,7 +19,10 @@ final class DocumentWords {
 
 	static final int MAX_LENGTH = 4096;
 
-	private final Map<String, Set<String>> known = new ConcurrentHashMap<>();
+	/**
+	 * Keyed without hashing each document whole: it is usually a new string each time.
+	 */
+	private final Map<TextKey, Set<String>> known = new ConcurrentHashMap<>();
 
 	/**
 	 * Removes from {@code words} every word that appears in the document.
@@ -42,13 +47,14 @@ final class DocumentWords {
 	 * @return the words, remembered for the next time
 	 */
 	Set<String> wordsOf(String document) {
-		Set<String> words = this.known.get(document);
+		TextKey key = new TextKey(document);
+		Set<String> words = this.known.get(key);
 		if (words == null) {
 			words = Set.copyOf(ContentWords.of(document));
 			if (this.known.size() >= MAX_DOCUMENTS) {
 				this.known.clear();
 			}
-			this.known.put(document, words);
+			this.known.put(key, words);
 		}
 		return words;
 	}
