@@ -59,6 +59,12 @@ public final class EvaluationRunner implements CompletionHook {
 	private final Map<EvaluationSpec, Split> splits = new ConcurrentHashMap<>();
 
 	/**
+	 * The split looked up last: most calls come from the method before, and hashing a
+	 * spec reads its list of names.
+	 */
+	private volatile Split lastSplit;
+
+	/**
 	 * Creates a runner.
 	 * @param evaluators the evaluators by name
 	 * @param recorder records results
@@ -128,7 +134,7 @@ public final class EvaluationRunner implements CompletionHook {
 			submit(span.getSpanContext(), spec.evaluators(), input, promptVersion, true);
 			return;
 		}
-		Split split = this.builtInsInBackground ? split(spec) : new Split(spec.evaluators(), List.of());
+		Split split = this.builtInsInBackground ? split(spec) : new Split(spec, spec.evaluators(), List.of());
 		if (!split.inline().isEmpty()) {
 			List<EvaluationResult> results = runAll(split.inline(), input, false);
 			if (!results.isEmpty()) {
@@ -160,22 +166,36 @@ public final class EvaluationRunner implements CompletionHook {
 	}
 
 	private Split split(EvaluationSpec spec) {
+		Split last = this.lastSplit;
+		if (last != null && last.spec() == spec) {
+			return last;
+		}
 		// a plain read first: computeIfAbsent may lock the bin even when the key is there
 		Split known = this.splits.get(spec);
-		return (known != null) ? known : this.splits.computeIfAbsent(spec, this::newSplit);
+		if (known == null) {
+			known = this.splits.computeIfAbsent(spec, this::newSplit);
+		}
+		this.lastSplit = known;
+		return known;
 	}
 
 	private Split newSplit(EvaluationSpec spec) {
 		List<String> inline = new ArrayList<>();
 		List<String> background = new ArrayList<>();
 		for (String name : spec.evaluators()) {
-			(BuiltInEvaluators.isBuiltIn(this.evaluators.get(name)) ? background : inline).add(name);
+			// a switched-off evaluator is skipped silently, as runAll does
+			if (!this.disabled.contains(name)) {
+				(BuiltInEvaluators.isBuiltIn(this.evaluators.get(name)) ? background : inline).add(name);
+			}
 		}
-		return new Split(List.copyOf(inline), List.copyOf(background));
+		return new Split(spec, List.copyOf(inline), List.copyOf(background));
 	}
 
-	/** The evaluators of one {@code @Evaluated} run before the span ends, and after. */
-	private record Split(List<String> inline, List<String> background) {
+	/**
+	 * The evaluators of one {@code @Evaluated} (switched-off ones left out) run before
+	 * the span ends, and after.
+	 */
+	private record Split(EvaluationSpec spec, List<String> inline, List<String> background) {
 	}
 
 	/**

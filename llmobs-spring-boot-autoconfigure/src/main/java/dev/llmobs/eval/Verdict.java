@@ -19,12 +19,14 @@ public enum Verdict {
 	 */
 	ERROR;
 
+	private final String value = name().toLowerCase(Locale.ROOT);
+
 	/**
 	 * The lower-case value written to spans and metric tags.
 	 * @return {@code pass}, {@code fail} or {@code error}
 	 */
 	public String value() {
-		return name().toLowerCase(Locale.ROOT);
+		return this.value;
 	}
 
 }

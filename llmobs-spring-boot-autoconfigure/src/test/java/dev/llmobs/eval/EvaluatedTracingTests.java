@@ -185,6 +185,21 @@ class EvaluatedTracingTests {
 	}
 
 	@Test
+	void switchedOffEvaluatorsAreSkippedSilentlyWhenBuiltInsRunInTheBackground() {
+		this.builtInsInBackground = true;
+		Bot bot = proxy(new Bot(null), 1, 10, Duration.ofSeconds(5));
+		bot.partlySwitchedOff("q");
+		SpanData target = span("Bot.partlySwitchedOff");
+		assertThat(attr(target, "evaluations.0.evaluation.name")).as("nothing left to run inline").isNull();
+		SpanData evaluator = linkedEvaluatorSpan(target, 30);
+		assertThat(attr(evaluator, "evaluations.0.evaluation.name")).isEqualTo("non-empty");
+		assertThat(attr(evaluator, "evaluations.1.evaluation.name")).isNull();
+		assertThat(
+				this.registry.find("gen_ai.evaluations.count").tag("gen_ai.evaluation.name", "switched-off").meters())
+			.isEmpty();
+	}
+
+	@Test
 	void evaluatedAloneOpensAChainSpan() {
 		Bot bot = proxy(new Bot(null), 1, 10, Duration.ofSeconds(5));
 		bot.plain("q");
