@@ -62,6 +62,9 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 
 	private volatile Counter truncated;
 
+	/** The model meters the last model call used. */
+	private volatile ModelMeters lastModelMeters;
+
 	/**
 	 * Creates the meters.
 	 * @param statistics the export statistics, or {@code null} when export is not
@@ -88,6 +91,7 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 		this.timers.clear();
 		this.redactions.clear();
 		this.meters.clear();
+		this.lastModelMeters = null;
 		this.registry = registry;
 		this.truncated = Counter.builder("llmobs.capture.truncated")
 			.description("Captured values cut at llmobs.capture.max-length")
@@ -146,9 +150,7 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 		String providerTag = (provider != null) ? provider : "none";
 		String modelTag = (model != null) ? model : "none";
 		String versionTag = this.promptVersions.tagFor(promptVersion);
-		// one lookup for the meters of this provider, model and version
-		ModelMeters meters = cached(Arrays.asList("model", providerTag, modelTag, versionTag),
-				() -> new ModelMeters(current, providerTag, modelTag, versionTag));
+		ModelMeters meters = modelMeters(current, providerTag, modelTag, versionTag);
 		if (usage.inputTokens() != null) {
 			meters.inputTokens().record(usage.inputTokens());
 		}
@@ -159,12 +161,7 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 			meters.cost().increment(cost.total());
 		}
 		else if (usage.inputTokens() != null || usage.outputTokens() != null) {
-			cached(Arrays.asList("llmobs.cost.unpriced", modelTag),
-					() -> Counter.builder("llmobs.cost.unpriced")
-						.description("Model calls without a price")
-						.tag("gen_ai.request.model", modelTag)
-						.register(current))
-				.increment();
+			meters.unpriced().increment();
 		}
 		if (truncated) {
 			cached(Arrays.asList("llmobs.llm.truncated", modelTag),
@@ -187,6 +184,21 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 			.tag("gen_ai.request.model", model)
 			.tag(PROMPT_VERSION, promptVersion)
 			.register(registry);
+	}
+
+	/**
+	 * The meters of a provider, model and version: those of the call before when they
+	 * match (most applications call one model), else looked up once.
+	 */
+	private ModelMeters modelMeters(MeterRegistry current, String provider, String model, String version) {
+		ModelMeters last = this.lastModelMeters;
+		if (last != null && last.registry == current && last.isFor(provider, model, version)) {
+			return last;
+		}
+		ModelMeters meters = cached(Arrays.asList("model", provider, model, version),
+				() -> new ModelMeters(current, provider, model, version));
+		this.lastModelMeters = meters;
+		return meters;
 	}
 
 	@SuppressWarnings("unchecked")
@@ -304,6 +316,8 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 
 		private volatile Counter cost;
 
+		private volatile Counter unpriced;
+
 		ModelMeters(MeterRegistry registry, String provider, String model, String promptVersion) {
 			this.registry = registry;
 			this.provider = provider;
@@ -327,6 +341,25 @@ public final class LlmObsMeters implements MeterBinder, OperationListener, Captu
 				this.outputTokens = summary;
 			}
 			return summary;
+		}
+
+		boolean isFor(String provider, String model, String promptVersion) {
+			return this.model.equals(model) && this.provider.equals(provider)
+					&& this.promptVersion.equals(promptVersion);
+		}
+
+		Counter unpriced() {
+			Counter counter = this.unpriced;
+			if (counter == null) {
+				// one counter per model: the registry returns the same one for each
+				// provider and version
+				counter = Counter.builder("llmobs.cost.unpriced")
+					.description("Model calls without a price")
+					.tag("gen_ai.request.model", this.model)
+					.register(this.registry);
+				this.unpriced = counter;
+			}
+			return counter;
 		}
 
 		Counter cost() {

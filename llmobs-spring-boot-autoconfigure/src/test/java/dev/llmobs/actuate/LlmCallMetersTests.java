@@ -51,6 +51,29 @@ class LlmCallMetersTests {
 	}
 
 	@Test
+	void callsAlternatingBetweenModelsAndProvidersLandOnTheirOwnMeters() {
+		this.recorder.record(Span.getInvalid(), "openai", "model-a", LlmUsage.of(1, 1), null);
+		this.recorder.record(Span.getInvalid(), "ollama", "model-a", LlmUsage.of(10, 10), null);
+		this.recorder.record(Span.getInvalid(), "openai", "model-b", LlmUsage.of(100, 100), null);
+		this.recorder.record(Span.getInvalid(), "openai", "model-a", LlmUsage.of(1000, 1000), null);
+
+		assertThat(inputTokens("openai", "model-a")).isEqualTo(1001.0);
+		assertThat(inputTokens("ollama", "model-a")).isEqualTo(10.0);
+		assertThat(inputTokens("openai", "model-b")).isEqualTo(100.0);
+		assertThat(this.registry.get("llmobs.cost.unpriced").tags("gen_ai.request.model", "model-a").counter().count())
+			.isEqualTo(3.0);
+		assertThat(this.registry.get("llmobs.cost.unpriced").tags("gen_ai.request.model", "model-b").counter().count())
+			.isEqualTo(1.0);
+	}
+
+	private double inputTokens(String provider, String model) {
+		return this.registry.get("gen_ai.client.token.usage")
+			.tags("gen_ai.token.type", "input", "gen_ai.provider.name", provider, "gen_ai.request.model", model)
+			.summary()
+			.totalAmount();
+	}
+
+	@Test
 	void tokensAreSummedPerTypeAndModelAcrossCalls() {
 		this.recorder.record(Span.getInvalid(), "openai", "priced-model", LlmUsage.of(100, 20), null);
 		this.recorder.record(Span.getInvalid(), "openai", "priced-model", LlmUsage.of(50, 10), null);
