@@ -21,9 +21,10 @@ final class BoundedWriter extends Writer {
 	/**
 	 * The characters kept, as one string per write: a serializer writes few large chunks
 	 * (its own buffer, when full and when flushed), usually just one, which is then the
-	 * text itself, copied once.
+	 * text itself, copied once; a capture that writes a list once per trace flushes
+	 * before and after it, which makes three or four.
 	 */
-	private final List<String> chunks = new ArrayList<>(2);
+	private final List<String> chunks = new ArrayList<>(4);
 
 	private int length;
 

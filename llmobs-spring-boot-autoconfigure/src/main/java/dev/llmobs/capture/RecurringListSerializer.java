@@ -24,7 +24,12 @@ import tools.jackson.databind.type.CollectionType;
  */
 final class RecurringListSerializer extends ValueSerializer<Object> {
 
-	/** The capture being written on this thread, if it keeps a memo. */
+	/**
+	 * The capture being written on this thread, if it keeps a memo. Emptied by setting
+	 * {@code null}, not removed: removing the entry and adding it again at the next
+	 * capture cost more than the capture's own bookkeeping, and an entry holding
+	 * {@code null} keeps nothing alive.
+	 */
 	private static final ThreadLocal<Scope> SCOPE = new ThreadLocal<>();
 
 	private final ValueSerializer<Object> delegate;
@@ -50,12 +55,7 @@ final class RecurringListSerializer extends ValueSerializer<Object> {
 	 * @param outer what {@link #enter} returned
 	 */
 	static void exit(Scope outer) {
-		if (outer == null) {
-			SCOPE.remove();
-		}
-		else {
-			SCOPE.set(outer);
-		}
+		SCOPE.set(outer);
 	}
 
 	@Override
