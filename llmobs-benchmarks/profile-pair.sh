@@ -6,6 +6,8 @@
 # llmobs-benchmarks/target). AP is the path of libasyncProfiler.so, for example from the
 # tools.profiler:async-profiler jar on Maven Central (linux-x64/libasyncProfiler.so inside it).
 #   AP=/tmp/ap/linux-x64/libasyncProfiler.so bash llmobs-benchmarks/profile-pair.sh old.jar old new.jar new
+# ARGS_A and ARGS_B are given to the first and the second server, to profile two settings of one
+# jar, for example ARGS_B=--llmobs.enabled=false.
 # The inner quotes of the jcmd option keep jcmd from splitting it at '='.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,12 +20,13 @@ mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 LOAD="java -cp llmobs-benchmarks/target/benchmarks.jar dev.llmobs.benchmarks.HttpLoad"
 start() {
+	# shellcheck disable=SC2086
 	java -jar "$1" --server.port="$2" --sample.demo-conversation.enabled=false --llmobs.console.enabled=false \
-		--logging.level.root=WARN > "$OUT/profile-$2.log" 2>&1 &
+		--logging.level.root=WARN $3 > "$OUT/profile-$2.log" 2>&1 &
 	echo $!
 }
-pid_a=$(start "$JAR_A" 18301)
-pid_b=$(start "$JAR_B" 18302)
+pid_a=$(start "$JAR_A" 18301 "${ARGS_A:-}")
+pid_b=$(start "$JAR_B" 18302 "${ARGS_B:-}")
 trap 'kill $pid_a $pid_b 2> /dev/null; true' EXIT
 for port in 18301 18302; do
 	for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null 2>&1 && break; sleep 0.5; done
