@@ -16,9 +16,12 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * texts or {@value #MAX_CHARS} characters are kept the set starts over, and the texts
  * seen once are remembered only by hash, in {@value #SEEN_SLOTS} slots.
  * <p>
- * A lookup does not hash the whole text: the set is keyed by {@link TextKey}. Only a text
- * that was just scanned (which costs far more) is hashed whole, for the texts seen once.
- * Thread-safe.
+ * A lookup does not hash the whole text: {@link String#hashCode()} reads every character
+ * one at a time and a captured text is a new string each time, so its hash is never
+ * cached. The set is keyed by a {@link #fingerprint sample} of the text's characters and
+ * a match is confirmed by {@link String#equals}, which compares whole arrays at once.
+ * Only a text that was just scanned (which costs far more) is hashed whole, for the texts
+ * seen once. Thread-safe.
  */
 final class CleanTexts {
 
@@ -28,7 +31,14 @@ final class CleanTexts {
 
 	static final int SEEN_SLOTS = 1024;
 
-	private final Map<TextKey, Boolean> texts = new ConcurrentHashMap<>();
+	/**
+	 * Characters a fingerprint samples spread over a text, and again from its end; a text
+	 * of up to twice as many is hashed whole. A multiple of four: the last characters are
+	 * read four at a time.
+	 */
+	static final int SAMPLED = 64;
+
+	private final Map<Key, Boolean> texts = new ConcurrentHashMap<>();
 
 	private final AtomicLong chars = new AtomicLong();
 
@@ -36,7 +46,7 @@ final class CleanTexts {
 	private final AtomicIntegerArray seenOnce = new AtomicIntegerArray(SEEN_SLOTS);
 
 	boolean contains(String text) {
-		return this.texts.containsKey(new TextKey(text));
+		return this.texts.containsKey(new Key(text));
 	}
 
 	/**
@@ -51,7 +61,7 @@ final class CleanTexts {
 			this.texts.clear();
 			this.chars.set(0);
 		}
-		if (this.texts.putIfAbsent(new TextKey(text), Boolean.TRUE) == null) {
+		if (this.texts.putIfAbsent(new Key(text), Boolean.TRUE) == null) {
 			this.chars.addAndGet(text.length());
 		}
 	}
@@ -69,6 +79,68 @@ final class CleanTexts {
 		else {
 			this.seenOnce.set(slot, hash);
 		}
+	}
+
+	/**
+	 * A cheap hash of a text: its length, {@value #SAMPLED} characters spread evenly over
+	 * it and its last {@value #SAMPLED} characters; a short text is hashed whole. Texts
+	 * that differ only in characters left out share a fingerprint and are told apart by
+	 * {@link String#equals}.
+	 * @param text the text
+	 * @return the fingerprint
+	 */
+	static int fingerprint(String text) {
+		int length = text.length();
+		if (length <= 2 * SAMPLED) {
+			return text.hashCode();
+		}
+		// four hashes side by side: one hash would wait for each multiplication in turn
+		int step = length / SAMPLED;
+		int first = length;
+		int second = 0;
+		int third = 0;
+		int fourth = 0;
+		int i = 0;
+		for (; i + 3 * step < length; i += 4 * step) {
+			first = 31 * first + text.charAt(i);
+			second = 31 * second + text.charAt(i + step);
+			third = 31 * third + text.charAt(i + 2 * step);
+			fourth = 31 * fourth + text.charAt(i + 3 * step);
+		}
+		for (; i < length; i += step) {
+			first = 31 * first + text.charAt(i);
+		}
+		for (int end = length - SAMPLED; end < length; end += 4) {
+			first = 31 * first + text.charAt(end);
+			second = 31 * second + text.charAt(end + 1);
+			third = 31 * third + text.charAt(end + 2);
+			fourth = 31 * fourth + text.charAt(end + 3);
+		}
+		return ((first * 31 + second) * 31 + third) * 31 + fourth;
+	}
+
+	/** A text keyed by its {@link #fingerprint(String) fingerprint}. */
+	private static final class Key {
+
+		private final String text;
+
+		private final int hash;
+
+		Key(String text) {
+			this.text = text;
+			this.hash = fingerprint(text);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Key key && key.hash == this.hash && key.text.equals(this.text);
+		}
+
+		@Override
+		public int hashCode() {
+			return this.hash;
+		}
+
 	}
 
 }

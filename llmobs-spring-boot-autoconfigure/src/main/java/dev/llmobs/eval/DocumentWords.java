@@ -4,8 +4,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.llmobs.capture.TextKey;
-
 /**
  * The content words of retrieved documents, remembered for documents that recur: a
  * knowledge base's articles come back request after request, and the context-overlap
@@ -19,10 +17,7 @@ final class DocumentWords {
 
 	static final int MAX_LENGTH = 4096;
 
-	/**
-	 * Keyed without hashing each document whole: it is usually a new string each time.
-	 */
-	private final Map<TextKey, Set<String>> known = new ConcurrentHashMap<>();
+	private final Map<String, Set<String>> known = new ConcurrentHashMap<>();
 
 	/**
 	 * Removes from {@code words} every word that appears in the document.
@@ -47,14 +42,13 @@ final class DocumentWords {
 	 * @return the words, remembered for the next time
 	 */
 	Set<String> wordsOf(String document) {
-		TextKey key = new TextKey(document);
-		Set<String> words = this.known.get(key);
+		Set<String> words = this.known.get(document);
 		if (words == null) {
 			words = Set.copyOf(ContentWords.of(document));
 			if (this.known.size() >= MAX_DOCUMENTS) {
 				this.known.clear();
 			}
-			this.known.put(key, words);
+			this.known.put(document, words);
 		}
 		return words;
 	}

@@ -189,7 +189,8 @@ class CaptureMemoTests {
 	void aTextThatDiffersFromARememberedOneOnlyWhereItIsNotSampledIsStillScanned() {
 		String clean = "x".repeat(995) + " write to support via the form " + "y".repeat(1000);
 		String secret = "x".repeat(995) + " write to ann@example.com form " + "y".repeat(1000);
-		assertThat(TextKey.fingerprint(secret)).as("same sampled characters").isEqualTo(TextKey.fingerprint(clean));
+		assertThat(CleanTexts.fingerprint(secret)).as("same sampled characters")
+			.isEqualTo(CleanTexts.fingerprint(clean));
 		this.capture.captureRecurringText(clean);
 		assertThat(this.capture.remembersAsClean(clean)).isTrue();
 		assertThat(this.capture.remembersAsClean(secret)).isFalse();
@@ -202,7 +203,7 @@ class CaptureMemoTests {
 	void textsSeenOnceAreToldApartByTheirWholeTextNotTheirSample() {
 		String first = "{\"question\":\"" + "a".repeat(10) + "\",\"articles\":\"" + "z".repeat(3000) + "\"}";
 		String second = "{\"question\":\"" + "b".repeat(10) + "\",\"articles\":\"" + "z".repeat(3000) + "\"}";
-		assertThat(TextKey.fingerprint(second)).isEqualTo(TextKey.fingerprint(first));
+		assertThat(CleanTexts.fingerprint(second)).isEqualTo(CleanTexts.fingerprint(first));
 		this.capture.captureText(first, CapturedContent.JSON);
 		this.capture.captureText(second, CapturedContent.JSON);
 		assertThat(this.capture.remembersAsClean(first)).as("each seen once").isFalse();

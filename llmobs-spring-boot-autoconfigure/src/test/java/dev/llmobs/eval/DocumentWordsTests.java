@@ -5,8 +5,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.llmobs.capture.TextKey;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DocumentWordsTests {
@@ -20,18 +18,6 @@ class DocumentWordsTests {
 		assertThat(first).isEqualTo(ContentWords.of(article));
 		assertThat(this.documents.wordsOf(new String(article))).isSameAs(first);
 		assertThat(this.documents.size()).isEqualTo(1);
-	}
-
-	@Test
-	void documentsThatDifferOnlyWhereTheirKeyDoesNotSampleKeepTheirOwnWords() {
-		// the same length and the same sampled characters: only the word in the middle
-		// differs
-		String refunds = "x ".repeat(400) + " refunds" + " y".repeat(400);
-		String lisbon = "x ".repeat(400) + " lisbonn" + " y".repeat(400);
-		assertThat(new TextKey(lisbon)).hasSameHashCodeAs(new TextKey(refunds));
-		assertThat(this.documents.wordsOf(refunds)).contains("refunds").doesNotContain("lisbonn");
-		assertThat(this.documents.wordsOf(lisbon)).contains("lisbonn").doesNotContain("refunds");
-		assertThat(this.documents.size()).isEqualTo(2);
 	}
 
 	@Test
