@@ -24,12 +24,7 @@ import tools.jackson.databind.type.CollectionType;
  */
 final class RecurringListSerializer extends ValueSerializer<Object> {
 
-	/**
-	 * The capture being written on this thread, if it keeps a memo. Emptied by setting
-	 * {@code null}, not removed: removing the entry and adding it again at the next
-	 * capture cost more than the capture's own bookkeeping, and an entry holding
-	 * {@code null} keeps nothing alive.
-	 */
+	/** The capture being written on this thread, if it keeps a memo. */
 	private static final ThreadLocal<Scope> SCOPE = new ThreadLocal<>();
 
 	private final ValueSerializer<Object> delegate;
@@ -55,7 +50,12 @@ final class RecurringListSerializer extends ValueSerializer<Object> {
 	 * @param outer what {@link #enter} returned
 	 */
 	static void exit(Scope outer) {
-		SCOPE.set(outer);
+		if (outer == null) {
+			SCOPE.remove();
+		}
+		else {
+			SCOPE.set(outer);
+		}
 	}
 
 	@Override
