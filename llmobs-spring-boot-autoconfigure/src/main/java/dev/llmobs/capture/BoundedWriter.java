@@ -34,8 +34,27 @@ final class BoundedWriter extends Writer {
 
 	private boolean limitReached;
 
+	/** The trace's captures, for lists written once per trace, or {@code null}. */
+	private final CaptureMemo memo;
+
 	BoundedWriter(int capacity) {
+		this(capacity, null);
+	}
+
+	/**
+	 * Creates a writer for a capture that writes a list of deeply immutable values a
+	 * trace captured before as it was written then (see {@link RecurringListSerializer}):
+	 * the serializer finds the memo through the generator's output, this writer.
+	 * @param capacity the most characters kept
+	 * @param memo the trace's captures, or {@code null}
+	 */
+	BoundedWriter(int capacity, CaptureMemo memo) {
 		this.capacity = capacity;
+		this.memo = memo;
+	}
+
+	CaptureMemo memo() {
+		return this.memo;
 	}
 
 	@Override

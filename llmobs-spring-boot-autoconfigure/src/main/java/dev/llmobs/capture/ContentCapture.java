@@ -279,20 +279,8 @@ public final class ContentCapture {
 		if (this.options.mode() == CaptureMode.HASH) {
 			return hashJson(writing, type);
 		}
-		BoundedWriter writer = new BoundedWriter(this.options.maxLength() + LOOKAHEAD);
-		String failure;
-		if (memo != null) {
-			RecurringListSerializer.Scope outer = RecurringListSerializer.enter(memo, writer);
-			try {
-				failure = writeJson(writing, writer, type, listener);
-			}
-			finally {
-				RecurringListSerializer.exit(outer);
-			}
-		}
-		else {
-			failure = writeJson(writing, writer, type, listener);
-		}
+		BoundedWriter writer = new BoundedWriter(this.options.maxLength() + LOOKAHEAD, memo);
+		String failure = writeJson(writing, writer, type, listener);
 		if (failure != null) {
 			return new CapturedContent(failure, CapturedContent.TEXT, false);
 		}

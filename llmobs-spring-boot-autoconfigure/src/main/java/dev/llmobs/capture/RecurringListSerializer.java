@@ -24,64 +24,39 @@ import tools.jackson.databind.type.CollectionType;
  */
 final class RecurringListSerializer extends ValueSerializer<Object> {
 
-	/** The capture being written on this thread, if it keeps a memo. */
-	private static final ThreadLocal<Scope> SCOPE = new ThreadLocal<>();
-
 	private final ValueSerializer<Object> delegate;
 
 	private RecurringListSerializer(ValueSerializer<Object> delegate) {
 		this.delegate = delegate;
 	}
 
-	/**
-	 * Starts a capture that writes into a bounded writer with a memo.
-	 * @param memo the trace's captures
-	 * @param writer the capture's writer
-	 * @return the scope of the capture this one is nested in, to give to {@link #exit}
-	 */
-	static Scope enter(CaptureMemo memo, BoundedWriter writer) {
-		Scope outer = SCOPE.get();
-		SCOPE.set(new Scope(memo, writer));
-		return outer;
-	}
-
-	/**
-	 * Ends a capture started with {@link #enter}.
-	 * @param outer what {@link #enter} returned
-	 */
-	static void exit(Scope outer) {
-		if (outer == null) {
-			SCOPE.remove();
-		}
-		else {
-			SCOPE.set(outer);
-		}
-	}
-
 	@Override
 	public void serialize(Object value, JsonGenerator generator, SerializationContext context) {
-		Scope scope = SCOPE.get();
-		Object[] elements = (scope != null && value instanceof List<?> list
-				&& generator.streamWriteOutputTarget() == scope.writer()) ? CaptureMemo.rememberableElements(list)
-						: null;
+		// the memo of the capture comes with its writer: a generator writing anywhere
+		// else
+		// (a nested writeValueAsString, say) is not part of the capture
+		BoundedWriter writer = (generator.streamWriteOutputTarget() instanceof BoundedWriter bounded
+				&& bounded.memo() != null) ? bounded : null;
+		Object[] elements = (writer != null && value instanceof List<?> list) ? CaptureMemo.rememberableElements(list)
+				: null;
 		if (elements == null) {
 			this.delegate.serialize(value, generator, context);
 			return;
 		}
 		List<?> list = (List<?>) value;
-		String known = scope.memo().findJson(list, elements);
+		String known = writer.memo().findJson(list, elements);
 		if (known != null) {
 			generator.writeRawValue(known);
 			return;
 		}
 		// what is written so far reaches the writer, so the list's characters follow
 		generator.flush();
-		int start = scope.writer().length();
+		int start = writer.length();
 		this.delegate.serialize(Arrays.asList(elements), generator, context);
 		generator.flush();
-		String json = arrayWrittenFrom(scope.writer(), start);
+		String json = arrayWrittenFrom(writer, start);
 		if (json != null) {
-			scope.memo().rememberJson(list, elements, json);
+			writer.memo().rememberJson(list, elements, json);
 		}
 	}
 
@@ -140,15 +115,6 @@ final class RecurringListSerializer extends ValueSerializer<Object> {
 	@Override
 	public void acceptJsonFormatVisitor(JsonFormatVisitorWrapper visitor, JavaType type) {
 		this.delegate.acceptJsonFormatVisitor(visitor, type);
-	}
-
-	/**
-	 * A capture that keeps a memo, and the writer it writes into.
-	 *
-	 * @param memo the trace's captures
-	 * @param writer the capture's writer
-	 */
-	record Scope(CaptureMemo memo, BoundedWriter writer) {
 	}
 
 	/** Wraps Jackson's serializer of every list type. */
