@@ -32,8 +32,7 @@ final class RecurringListSerializer extends ValueSerializer<Object> {
 
 	@Override
 	public void serialize(Object value, JsonGenerator generator, SerializationContext context) {
-		// the memo of the capture comes with its writer: a generator writing anywhere
-		// else
+		// the capture's memo comes with its writer; a generator writing anywhere else
 		// (a nested writeValueAsString, say) is not part of the capture
 		BoundedWriter writer = (generator.streamWriteOutputTarget() instanceof BoundedWriter bounded
 				&& bounded.memo() != null) ? bounded : null;
