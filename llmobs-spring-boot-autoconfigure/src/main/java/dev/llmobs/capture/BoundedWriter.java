@@ -21,10 +21,10 @@ final class BoundedWriter extends Writer {
 	/**
 	 * The characters kept, as one string per write: a serializer writes few large chunks
 	 * (its own buffer, when full and when flushed), usually just one, which is then the
-	 * text itself, copied once; a capture that writes a list once per trace flushes
-	 * before and after it, which makes three or four.
+	 * text itself, copied once; a capture that writes a list once per trace (one with a
+	 * memo) flushes before and after it, which makes three or four.
 	 */
-	private final List<String> chunks = new ArrayList<>(4);
+	private final List<String> chunks;
 
 	private int length;
 
@@ -51,6 +51,7 @@ final class BoundedWriter extends Writer {
 	BoundedWriter(int capacity, CaptureMemo memo) {
 		this.capacity = capacity;
 		this.memo = memo;
+		this.chunks = new ArrayList<>((memo != null) ? 4 : 2);
 	}
 
 	CaptureMemo memo() {
