@@ -14,22 +14,15 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=$1; JAR_A=$2; ARGS_A=$3; JAR_B=$4; ARGS_B=$5
 N=${N:-4000}
-LOAD="java -cp llmobs-benchmarks/target/benchmarks.jar dev.llmobs.benchmarks.HttpLoad"
+# shellcheck source=llmobs-benchmarks/sample-servers.sh
+. llmobs-benchmarks/sample-servers.sh
 request_ticks() { cat /proc/"$1"/task/*/stat 2> /dev/null | awk '$2 ~ /http-nio/ {t += $14 + $15} END {print t + 0}'; }
 process_ticks() { awk '{print $14 + $15}' /proc/"$1"/stat; }
-start() {
-	# shellcheck disable=SC2086
-	java -jar "$1" --server.port="$2" --sample.demo-conversation.enabled=false --llmobs.console.enabled=false \
-		--logging.level.root=WARN $3 > "llmobs-benchmarks/target/pair-$2.log" 2>&1 &
-	echo $!
-}
 mkdir -p llmobs-benchmarks/target
-pid_a=$(start "$JAR_A" 18101 "$ARGS_A")
-pid_b=$(start "$JAR_B" 18102 "$ARGS_B")
+pid_a=$(start_sample "$JAR_A" 18101 "$ARGS_A" llmobs-benchmarks/target/pair-18101.log)
+pid_b=$(start_sample "$JAR_B" 18102 "$ARGS_B" llmobs-benchmarks/target/pair-18102.log)
 trap 'kill $pid_a $pid_b 2> /dev/null; true' EXIT
-for port in 18101 18102; do
-	for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null 2>&1 && break; sleep 0.5; done
-done
+wait_for_samples 18101 18102
 # shellcheck disable=SC2086
 $LOAD 18101 warm "${WARM:-50000}" 4 0 ${MODE:-} > /dev/null
 # shellcheck disable=SC2086

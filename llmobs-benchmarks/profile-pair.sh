@@ -18,19 +18,12 @@ WARM=${WARM:-40000}
 OUT=${OUT:-llmobs-benchmarks/target}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
-LOAD="java -cp llmobs-benchmarks/target/benchmarks.jar dev.llmobs.benchmarks.HttpLoad"
-start() {
-	# shellcheck disable=SC2086
-	java -jar "$1" --server.port="$2" --sample.demo-conversation.enabled=false --llmobs.console.enabled=false \
-		--logging.level.root=WARN $3 > "$OUT/profile-$2.log" 2>&1 &
-	echo $!
-}
-pid_a=$(start "$JAR_A" 18301 "${ARGS_A:-}")
-pid_b=$(start "$JAR_B" 18302 "${ARGS_B:-}")
+# shellcheck source=llmobs-benchmarks/sample-servers.sh
+. llmobs-benchmarks/sample-servers.sh
+pid_a=$(start_sample "$JAR_A" 18301 "${ARGS_A:-}" "$OUT/profile-18301.log")
+pid_b=$(start_sample "$JAR_B" 18302 "${ARGS_B:-}" "$OUT/profile-18302.log")
 trap 'kill $pid_a $pid_b 2> /dev/null; true' EXIT
-for port in 18301 18302; do
-	for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null 2>&1 && break; sleep 0.5; done
-done
+wait_for_samples 18301 18302
 $LOAD 18301 warm "$WARM" 4 0 > /dev/null
 $LOAD 18302 warm "$WARM" 4 0 > /dev/null
 jcmd "$pid_a" JVMTI.agent_load "$AP" "\"start,event=cpu,interval=250us,threads\"" > /dev/null

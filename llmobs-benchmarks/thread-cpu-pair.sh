@@ -14,7 +14,8 @@ cd "$(dirname "$0")/.."
 ROUNDS=$1; JAR_A=$2; ARGS_A=$3; JAR_B=$4; ARGS_B=$5
 N=${N:-4000}
 WARM=${WARM:-40000}
-LOAD="java -cp llmobs-benchmarks/target/benchmarks.jar dev.llmobs.benchmarks.HttpLoad"
+# shellcheck source=llmobs-benchmarks/sample-servers.sh
+. llmobs-benchmarks/sample-servers.sh
 # clock ticks (10 ms) per thread group: "http eval gc jit other"
 ticks() {
 	cat /proc/"$1"/task/*/stat 2> /dev/null | awk '{
@@ -25,19 +26,11 @@ ticks() {
 	} END { printf "%d %d %d %d %d", s[1], s[2], s[3], s[4], s[5] }'
 }
 collections() { jstat -gc "$1" | awk 'NR == 2 { print $13, $17 }'; }
-start() {
-	# shellcheck disable=SC2086
-	java -jar "$1" --server.port="$2" --sample.demo-conversation.enabled=false --llmobs.console.enabled=false \
-		--logging.level.root=WARN $3 > "llmobs-benchmarks/target/thread-cpu-$2.log" 2>&1 &
-	echo $!
-}
 mkdir -p llmobs-benchmarks/target
-pid_a=$(start "$JAR_A" 18201 "$ARGS_A")
-pid_b=$(start "$JAR_B" 18202 "$ARGS_B")
+pid_a=$(start_sample "$JAR_A" 18201 "$ARGS_A" llmobs-benchmarks/target/thread-cpu-18201.log)
+pid_b=$(start_sample "$JAR_B" 18202 "$ARGS_B" llmobs-benchmarks/target/thread-cpu-18202.log)
 trap 'kill $pid_a $pid_b 2> /dev/null; true' EXIT
-for port in 18201 18202; do
-	for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null 2>&1 && break; sleep 0.5; done
-done
+wait_for_samples 18201 18202
 $LOAD 18201 warm "$WARM" 4 0 > /dev/null
 $LOAD 18202 warm "$WARM" 4 0 > /dev/null
 read -r -a start_a <<< "$(ticks "$pid_a") $(collections "$pid_a")"
