@@ -4,7 +4,8 @@
 # window of N requests each, the order alternating every round. At the end it prints, per server,
 # the CPU per request of its request threads (http-nio-*), the evaluation threads (llmobs-eval-*),
 # the garbage collector's threads, the JIT compiler's threads and the rest, read from
-# /proc/<pid>/task/*/stat, and the young and concurrent collections counted by jstat.
+# /proc/<pid>/task/*/stat, the young and concurrent collections counted by jstat, and the
+# median over rounds of B's throughput change against A's (each round's two windows ran back to back).
 #   bash llmobs-benchmarks/thread-cpu-pair.sh 8 sample.jar "" sample.jar "--llmobs.enabled=false"
 # WARM (default 40,000) warm-up requests per server, N (default 4,000) requests per window.
 # Build the load client first:
@@ -35,11 +36,19 @@ $LOAD 18201 warm "$WARM" 4 0 > /dev/null
 $LOAD 18202 warm "$WARM" 4 0 > /dev/null
 read -r -a start_a <<< "$(ticks "$pid_a") $(collections "$pid_a")"
 read -r -a start_b <<< "$(ticks "$pid_b") $(collections "$pid_b")"
+# one window: prints the load client's summary line and appends its throughput to a file
+window() {
+	local line
+	line=$($LOAD "$1" "$2" "$N" 4 0 | tail -1)
+	echo "$line"
+	echo "$line" | sed -n 's/.*throughput=\([0-9]*\).*/\1/p' >> "llmobs-benchmarks/target/thread-cpu-$2.txt"
+}
+rm -f llmobs-benchmarks/target/thread-cpu-A.txt llmobs-benchmarks/target/thread-cpu-B.txt
 for round in $(seq 1 "$ROUNDS"); do
 	if (( round % 2 )); then
-		$LOAD 18201 A "$N" 4 0 | tail -1; $LOAD 18202 B "$N" 4 0 | tail -1
+		window 18201 A; window 18202 B
 	else
-		$LOAD 18202 B "$N" 4 0 | tail -1; $LOAD 18201 A "$N" 4 0 | tail -1
+		window 18202 B; window 18201 A
 	fi
 done
 read -r -a end_a <<< "$(ticks "$pid_a") $(collections "$pid_a")"
@@ -56,3 +65,8 @@ report() {
 }
 report A "${start_a[@]}" "${end_a[@]}"
 report B "${start_b[@]}" "${end_b[@]}"
+# each round's A and B windows ran back to back, so their ratio is steadier than the totals
+paste llmobs-benchmarks/target/thread-cpu-A.txt llmobs-benchmarks/target/thread-cpu-B.txt \
+	| awk '{ print 100 * ($2 / $1 - 1) }' | sort -g \
+	| awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
+		printf "B against A, median over rounds of the throughput change: %+.1f %%\n", m }'
