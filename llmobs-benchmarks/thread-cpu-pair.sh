@@ -4,8 +4,8 @@
 # window of N requests each, the order alternating every round. At the end it prints, per server,
 # the CPU per request of its request threads (http-nio-*), the evaluation threads (llmobs-eval-*),
 # the garbage collector's threads, the JIT compiler's threads and the rest, read from
-# /proc/<pid>/task/*/stat, the young and concurrent collections counted by jstat, and the
-# median over rounds of B's throughput change against A's (each round's two windows ran back to back).
+# /proc/<pid>/task/*/stat, the young and concurrent collections counted by jstat, and, through
+# pair-summary.py, the median over rounds of B's throughput and p99 change against A's.
 #   bash llmobs-benchmarks/thread-cpu-pair.sh 8 sample.jar "" sample.jar "--llmobs.enabled=false"
 # WARM (default 40,000) warm-up requests per server, N (default 4,000) requests per window.
 # Build the load client first:
@@ -36,14 +36,10 @@ $LOAD 18201 warm "$WARM" 4 0 > /dev/null
 $LOAD 18202 warm "$WARM" 4 0 > /dev/null
 read -r -a start_a <<< "$(ticks "$pid_a") $(collections "$pid_a")"
 read -r -a start_b <<< "$(ticks "$pid_b") $(collections "$pid_b")"
-# one window: prints the load client's summary line and appends its throughput to a file
-window() {
-	local line
-	line=$($LOAD "$1" "$2" "$N" 4 0 | tail -1)
-	echo "$line"
-	echo "$line" | sed -n 's/.*throughput=\([0-9]*\).*/\1/p' >> "llmobs-benchmarks/target/thread-cpu-$2.txt"
-}
-rm -f llmobs-benchmarks/target/thread-cpu-A.txt llmobs-benchmarks/target/thread-cpu-B.txt
+WINDOWS=llmobs-benchmarks/target/thread-cpu-windows.txt
+: > "$WINDOWS"
+# one window: prints the load client's summary line and keeps it for pair-summary.py
+window() { $LOAD "$1" "$2" "$N" 4 0 | tail -1 | tee -a "$WINDOWS"; }
 for round in $(seq 1 "$ROUNDS"); do
 	if (( round % 2 )); then
 		window 18201 A; window 18202 B
@@ -65,8 +61,4 @@ report() {
 }
 report A "${start_a[@]}" "${end_a[@]}"
 report B "${start_b[@]}" "${end_b[@]}"
-# each round's A and B windows ran back to back, so their ratio is steadier than the totals
-paste llmobs-benchmarks/target/thread-cpu-A.txt llmobs-benchmarks/target/thread-cpu-B.txt \
-	| awk '{ print 100 * ($2 / $1 - 1) }' | sort -g \
-	| awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
-		printf "B against A, median over rounds of the throughput change: %+.1f %%\n", m }'
+python3 llmobs-benchmarks/pair-summary.py "$WINDOWS" | tail -1
